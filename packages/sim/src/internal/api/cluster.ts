@@ -1,0 +1,122 @@
+// A simulated cluster: the store plus controllers run to a fixpoint as virtual time passes.
+
+import { deploymentController } from "../controllers/deployment.ts";
+import { endpointsController } from "../controllers/endpoints.ts";
+import { garbageCollector } from "../controllers/garbage-collector.ts";
+import { kubeletController } from "../controllers/kubelet.ts";
+import { namespaceController } from "../controllers/namespace.ts";
+import { replicaSetController } from "../controllers/replicaset.ts";
+import { schedulerController } from "../controllers/scheduler.ts";
+import { serviceController } from "../controllers/service.ts";
+import type { Controller, ControllerContext } from "../controllers/context.ts";
+import { DEFAULT_PROFILE, PROFILES, type Profile } from "../data/profiles.ts";
+import { bootstrap, DEFAULT_START } from "./bootstrap.ts";
+import type { ClusterState } from "./state.ts";
+import { Store } from "./store.ts";
+
+/** Controllers in the order one reconcile pass runs them. */
+const CONTROLLERS: readonly Controller[] = [
+  namespaceController,
+  deploymentController,
+  replicaSetController,
+  garbageCollector,
+  schedulerController,
+  kubeletController,
+  endpointsController,
+  serviceController,
+];
+
+/** A pass that keeps changing things this many times in a row is cut off (a guard, not a limit users meet). */
+const MAX_PASSES = 50;
+/** Virtual-time steps in one advance, again a guard against runaway timers. */
+const MAX_STEPS = 20_000;
+
+export interface ClusterOptions {
+  seed?: number;
+  profile?: string;
+  /** Virtual start time (epoch ms). */
+  start?: number;
+}
+
+export class Cluster {
+  readonly store: Store;
+  readonly ctx: ControllerContext;
+
+  constructor(readonly state: ClusterState) {
+    this.store = new Store(state);
+    const profile: Profile = (PROFILES as Record<string, Profile>)[state.profile] ?? PROFILES[DEFAULT_PROFILE];
+    this.ctx = { store: this.store, profile };
+  }
+
+  static create(opts: ClusterOptions = {}): Cluster {
+    const state = bootstrap({ seed: opts.seed ?? 1, profile: opts.profile ?? DEFAULT_PROFILE, start: opts.start ?? DEFAULT_START });
+    const cluster = new Cluster(state);
+    cluster.reconcile();
+    return cluster;
+  }
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  /** Runs every controller until none changes anything (level-triggered convergence). */
+  reconcile(): void {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      let changed = false;
+      for (const c of CONTROLLERS) if (c.sync(this.ctx)) changed = true;
+      if (!changed) break;
+    }
+    this.store.pruneEvents();
+    this.store.sync();
+  }
+
+  /** The next virtual time at which some controller has timed work. */
+  nextWake(): number | undefined {
+    let next: number | undefined;
+    for (const c of CONTROLLERS) {
+      const w = c.wake?.(this.ctx);
+      if (w !== undefined && w > this.state.now && (next === undefined || w < next)) next = w;
+    }
+    return next;
+  }
+
+  /** Moves virtual time forward by `ms`, letting every timed transition on the way happen in order. */
+  advance(ms: number): void {
+    this.advanceTo(this.state.now + Math.max(0, ms));
+  }
+
+  advanceTo(target: number): void {
+    this.reconcile();
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const w = this.nextWake();
+      if (w === undefined || w > target) break;
+      this.state.now = w;
+      this.reconcile();
+    }
+    if (target > this.state.now) {
+      this.state.now = target;
+      this.reconcile();
+    }
+  }
+
+  /**
+   * Advances time until `done` holds (checked after each transition) or `maxMs` pass. Returns
+   * whether it held. `onStep` sees each intermediate state (rollout status prints from it).
+   */
+  advanceUntil(done: () => boolean, maxMs: number, onStep?: () => void): boolean {
+    const limit = this.state.now + maxMs;
+    this.reconcile();
+    if (done()) return true;
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const w = this.nextWake();
+      if (w === undefined || w > limit) break;
+      this.state.now = w;
+      this.reconcile();
+      onStep?.();
+      if (done()) return true;
+    }
+    this.state.now = Math.max(this.state.now, limit);
+    this.reconcile();
+    return done();
+  }
+}

@@ -1,0 +1,202 @@
+// The object store with the API server's bookkeeping: uids, resourceVersions, generations, events.
+
+import { Rng } from "../util/rng.ts";
+import { isoSeconds } from "../util/time.ts";
+import { EVENT_TTL_MS, EVENTS_PER_NAMESPACE, type EventRecord, type InvolvedObject } from "./events.ts";
+import { apiVersionOf, type ResourceInfo, resourceForKind } from "./resources.ts";
+import type { ClusterState } from "./state.ts";
+import type { KObject } from "./types.ts";
+
+/** Store key of an object inside its resource map. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/**
+ * Reads and writes the cluster's objects the way the API server would, so that controllers and
+ * commands never touch `state.objects` directly.
+ */
+export class Store {
+  readonly rng: Rng;
+
+  constructor(readonly state: ClusterState) {
+    this.rng = new Rng(state.rng);
+  }
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  /** Writes the RNG position back into the state (call before serialising). */
+  sync(): void {
+    this.state.rng = this.rng.state;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.state.objects[resource]?.[objectKey(namespace, name)];
+  }
+
+  /** Objects of a resource, optionally in one namespace, sorted by namespace then name (as the API lists). */
+  list(resource: string, namespace?: string): KObject[] {
+    const all = this.state.objects[resource];
+    if (!all) return [];
+    const out: KObject[] = [];
+    for (const o of Object.values(all)) if (namespace === undefined || o.metadata.namespace === namespace) out.push(o);
+    return out.sort(compareObjects);
+  }
+
+  /** Unsorted iteration over a resource (for controllers, where order does not show). */
+  *each(resource: string): IterableIterator<KObject> {
+    const all = this.state.objects[resource];
+    if (all) yield* Object.values(all);
+  }
+
+  count(resource: string): number {
+    const all = this.state.objects[resource];
+    return all ? Object.keys(all).length : 0;
+  }
+
+  nextResourceVersion(): string {
+    this.state.rv += 1;
+    return String(this.state.rv);
+  }
+
+  /**
+   * Stores a new object: fills in uid, resourceVersion, creationTimestamp and generation as the API
+   * server does. The caller has validated and defaulted it.
+   */
+  create(info: ResourceInfo, obj: KObject): KObject {
+    const meta = obj.metadata;
+    meta.uid = this.rng.uuid();
+    meta.resourceVersion = this.nextResourceVersion();
+    meta.creationTimestamp = isoSeconds(this.now);
+    if (obj.spec !== undefined && hasGeneration(info)) meta.generation = 1;
+    obj.apiVersion = obj.apiVersion || apiVersionOf(info);
+    let bucket = this.state.objects[info.resource];
+    if (!bucket) {
+      bucket = {};
+      this.state.objects[info.resource] = bucket;
+    }
+    bucket[objectKey(meta.namespace, meta.name)] = obj;
+    return obj;
+  }
+
+  /**
+   * Replaces a stored object with a new version. The generation increases when the spec changed,
+   * as it does for every kind with a spec/status split.
+   */
+  update(info: ResourceInfo, obj: KObject, previous: KObject): KObject {
+    obj.metadata.uid = previous.metadata.uid;
+    obj.metadata.creationTimestamp = previous.metadata.creationTimestamp;
+    if (hasGeneration(info) && obj.spec !== undefined) {
+      const changed = JSON.stringify(obj.spec) !== JSON.stringify(previous.spec);
+      obj.metadata.generation = (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
+    }
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+    const bucket = this.state.objects[info.resource];
+    if (bucket) bucket[objectKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+    return obj;
+  }
+
+  /** Marks an object changed in place (status or metadata written by a controller). */
+  touch(obj: KObject): void {
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+  }
+
+  /** Removes an object at once (finalisation done). */
+  remove(resource: string, obj: KObject): void {
+    const bucket = this.state.objects[resource];
+    if (bucket) delete bucket[objectKey(obj.metadata.namespace, obj.metadata.name)];
+    if (resource === "pods") delete this.state.pods[obj.metadata.uid];
+  }
+
+  /** Finds any object by uid (for owner references); linear, so controllers cache what they need. */
+  byUid(kind: string, namespace: string | undefined, uid: string): KObject | undefined {
+    const info = resourceForKind(kind);
+    if (!info) return undefined;
+    for (const o of this.each(info.resource)) {
+      if (o.metadata.uid === uid && (!info.namespaced || o.metadata.namespace === namespace)) return o;
+    }
+    return undefined;
+  }
+
+  /**
+   * Records an event, folding a repeat of the same (object, type, reason, message, source) into
+   * the existing one by bumping its count, as client-go's event correlator does.
+   */
+  event(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: string, extra?: { fieldPath?: string; host?: string }): void {
+    const ns = obj.metadata.namespace ?? "default";
+    const involved: InvolvedObject = {
+      kind: obj.kind,
+      namespace: ns,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      ...(extra?.fieldPath ? { fieldPath: extra.fieldPath } : {}),
+    };
+    const events = this.state.events;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i];
+      if (!e) continue;
+      if (e.involved.uid === involved.uid && e.reason === reason && e.message === message && e.type === type && e.source === source && e.involved.fieldPath === involved.fieldPath) {
+        e.count += 1;
+        e.last = this.now;
+        events.splice(i, 1);
+        events.push(e);
+        return;
+      }
+    }
+    const record: EventRecord = {
+      name: `${obj.metadata.name}.${eventSuffix(this.now, this.state.rv)}`,
+      type,
+      reason,
+      message,
+      source,
+      involved,
+      first: this.now,
+      last: this.now,
+      count: 1,
+      ...(extra?.host ? { host: extra.host } : {}),
+    };
+    this.state.rv += 1;
+    events.push(record);
+  }
+
+  /** Drops events older than the TTL and keeps each namespace within its budget. */
+  pruneEvents(): void {
+    const cutoff = this.now - EVENT_TTL_MS;
+    const perNs = new Map<string, number>();
+    const kept: EventRecord[] = [];
+    const events = this.state.events;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i];
+      if (!e || e.last < cutoff) continue;
+      const n = perNs.get(e.involved.namespace) ?? 0;
+      if (n >= EVENTS_PER_NAMESPACE) continue;
+      perNs.set(e.involved.namespace, n + 1);
+      kept.push(e);
+    }
+    if (kept.length !== events.length) this.state.events = kept.reverse();
+  }
+
+  eventsFor(uid: string): EventRecord[] {
+    return this.state.events.filter((e) => e.involved.uid === uid);
+  }
+}
+
+function hasGeneration(info: ResourceInfo): boolean {
+  return !["pods", "services", "endpoints", "configmaps", "secrets", "namespaces", "nodes", "events"].includes(info.resource);
+}
+
+function compareObjects(a: KObject, b: KObject): number {
+  const an = a.metadata.namespace ?? "";
+  const bn = b.metadata.namespace ?? "";
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** Event names end in the event time in nanoseconds as hex, like client-go's recorder. */
+function eventSuffix(now: number, salt: number): string {
+  const nanos = BigInt(now) * 1_000_000n + BigInt(salt % 1_000_000);
+  return nanos.toString(16).padStart(16, "0");
+}

@@ -1,0 +1,112 @@
+// Endpoints controller: every Service with a selector lists the IPs of its matching pods.
+
+import { resourceForKind } from "../api/resources.ts";
+import type { KObject } from "../api/types.ts";
+import { matches, selectorFromMatchLabels } from "../kubectl/selector.ts";
+import { canonicalJson } from "../util/canonical.ts";
+import { type Controller, type ControllerContext, isPodReady } from "./context.ts";
+
+const EP_INFO = resourceForKind("Endpoints");
+
+type ServicePort = { name?: string; port: number; targetPort?: number | string; protocol?: string };
+type ContainerPort = { name?: string; containerPort: number; protocol?: string };
+
+/** A named targetPort resolves per pod through its containers' port names. */
+function resolvePort(pod: KObject, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === "number") return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of (pod.spec?.containers ?? []) as { ports?: ContainerPort[] }[]) {
+    const p = c.ports?.find((x) => x.name === target && (x.protocol ?? "TCP") === (sp.protocol ?? "TCP"));
+    if (p) return p.containerPort;
+  }
+  return undefined;
+}
+
+function address(pod: KObject) {
+  return {
+    ip: pod.status.podIP as string,
+    nodeName: pod.spec.nodeName as string,
+    targetRef: { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", uid: pod.metadata.uid },
+  };
+}
+
+/** Endpoints subsets, grouped by resolved port set as the endpoints controller repacks them. */
+export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
+  const ports = (svc.spec?.ports ?? []) as ServicePort[];
+  const groups = new Map<string, { ports: unknown[]; addresses: unknown[]; notReadyAddresses: unknown[] }>();
+  const publishNotReady = svc.spec?.publishNotReadyAddresses === true;
+  for (const pod of pods) {
+    if (!pod.status?.podIP || pod.metadata.deletionTimestamp) continue;
+    const phase = pod.status?.phase as string;
+    if (phase === "Succeeded" || phase === "Failed") continue;
+    const resolved = ports.map((sp) => ({ sp, port: resolvePort(pod, sp) })).filter((x) => x.port !== undefined);
+    if (resolved.length === 0) continue;
+    const epPorts = resolved.map(({ sp, port }) => ({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? "TCP" }));
+    const key = canonicalJson(epPorts);
+    let g = groups.get(key);
+    if (!g) {
+      g = { ports: epPorts, addresses: [], notReadyAddresses: [] };
+      groups.set(key, g);
+    }
+    if (isPodReady(pod) || publishNotReady) g.addresses.push(address(pod));
+    else g.notReadyAddresses.push(address(pod));
+  }
+  const byIp = (a: unknown, b: unknown) => ((a as { ip: string }).ip < (b as { ip: string }).ip ? -1 : 1);
+  return [...groups.values()].map((g) => ({
+    ...(g.addresses.length ? { addresses: g.addresses.sort(byIp) } : {}),
+    ...(g.notReadyAddresses.length ? { notReadyAddresses: g.notReadyAddresses.sort(byIp) } : {}),
+    ports: g.ports,
+  }));
+}
+
+function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string, KObject[]>): boolean {
+  const { store } = ctx;
+  const ns = svc.metadata.namespace ?? "default";
+  const selector = svc.spec?.selector as Record<string, string> | undefined;
+  if (!selector || svc.spec?.type === "ExternalName" || !EP_INFO) return false;
+  const sel = selectorFromMatchLabels(selector);
+  const pods = (podsByNs.get(ns) ?? []).filter((p) => matches(sel, p.metadata.labels));
+  const subsets = desiredSubsets(svc, pods);
+  const existing = store.get("endpoints", ns, svc.metadata.name);
+  const labels = { ...(svc.metadata.labels ?? {}) };
+  if (existing) {
+    if (canonicalJson(existing.subsets ?? []) === canonicalJson(subsets)) return false;
+    if (subsets.length) existing.subsets = subsets;
+    else delete existing.subsets;
+    store.touch(existing);
+    return true;
+  }
+  const ep: KObject = {
+    apiVersion: "v1",
+    kind: "Endpoints",
+    metadata: { name: svc.metadata.name, namespace: ns, uid: "", resourceVersion: "", creationTimestamp: "", ...(Object.keys(labels).length ? { labels } : {}) },
+    ...(subsets.length ? { subsets } : {}),
+  };
+  store.create(EP_INFO, ep);
+  return true;
+}
+
+export const endpointsController: Controller = {
+  name: "endpoints",
+  sync(ctx) {
+    const podsByNs = new Map<string, KObject[]>();
+    for (const p of ctx.store.each("pods")) {
+      const ns = p.metadata.namespace ?? "";
+      const list = podsByNs.get(ns) ?? [];
+      list.push(p);
+      podsByNs.set(ns, list);
+    }
+    let changed = false;
+    for (const svc of ctx.store.list("services")) if (syncService(ctx, svc, podsByNs)) changed = true;
+    // Endpoints of a deleted selector-based Service go with it.
+    for (const ep of ctx.store.list("endpoints")) {
+      const svc = ctx.store.get("services", ep.metadata.namespace, ep.metadata.name);
+      if (!svc && ep.metadata.labels?.["endpointslice.kubernetes.io/skip-mirror"] === undefined && ep.metadata.name !== "kubernetes") {
+        ctx.store.remove("endpoints", ep);
+        changed = true;
+      }
+    }
+    return changed;
+  },
+};

@@ -1,0 +1,36 @@
+// Garbage collector: objects whose owners are gone are deleted (background propagation).
+
+import type { KObject } from "../api/types.ts";
+import type { Controller } from "./context.ts";
+import { deletePod } from "./pod-deletion.ts";
+
+const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints"] as const;
+const OWNER_RESOURCES = ["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes"] as const;
+
+export const garbageCollector: Controller = {
+  name: "garbage-collector",
+  sync(ctx) {
+    const { store } = ctx;
+    const alive = new Set<string>();
+    for (const r of OWNER_RESOURCES) for (const o of store.each(r)) alive.add(o.metadata.uid);
+    let changed = false;
+    for (const r of DEPENDENT_RESOURCES) {
+      const doomed: KObject[] = [];
+      for (const o of store.each(r)) {
+        const refs = o.metadata.ownerReferences;
+        if (!refs?.length) continue;
+        if (refs.every((ref) => !alive.has(ref.uid))) doomed.push(o);
+      }
+      for (const o of doomed) {
+        if (r === "pods") {
+          if (o.metadata.deletionTimestamp) continue;
+          deletePod(ctx, o);
+        } else {
+          store.remove(r, o);
+        }
+        changed = true;
+      }
+    }
+    return changed;
+  },
+};

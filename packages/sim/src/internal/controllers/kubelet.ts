@@ -1,0 +1,144 @@
+// Kubelet: runs bound pods through their lifecycle over virtual time and stops deleted ones.
+
+import type { PodRuntime } from "../api/state.ts";
+import type { KObject } from "../api/types.ts";
+import { type Controller, type ControllerContext, earliest } from "./context.ts";
+import { type ContainerCtx, containerPlan, newContainerRuntime, stepContainer } from "./kubelet-container.ts";
+import { missingVolume } from "./kubelet-env.ts";
+import { buildPodStatus } from "./kubelet-status.ts";
+import { timings } from "./timings.ts";
+
+function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string {
+  const cidr = (node.spec?.podCIDR as string | undefined) ?? "10.244.0.0/24";
+  const prefix = cidr.split(".").slice(0, 3).join(".");
+  const used = new Set<string>();
+  for (const p of ctx.store.each("pods")) if (p.spec?.nodeName === node.metadata.name && p.status?.podIP) used.add(p.status.podIP as string);
+  const ipam = ctx.store.state.ipam;
+  let host = ipam[node.metadata.name] ?? 1;
+  for (let i = 0; i < 253; i++) {
+    host = host >= 254 ? 2 : host + 1;
+    if (!used.has(`${prefix}.${host}`)) break;
+  }
+  ipam[node.metadata.name] = host;
+  void pod;
+  return `${prefix}.${host}`;
+}
+
+function containerCtxs(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: ReturnType<typeof timings>): { init: ContainerCtx[]; main: ContainerCtx[] } {
+  const node = pod.spec.nodeName as string;
+  const mk = (list: unknown[], rts: PodRuntime["init"], init: boolean, kind: string): ContainerCtx[] =>
+    list.map((spec, i) => {
+      const s = spec as ContainerCtx["spec"];
+      return { ctx, pod, spec: s, rt: rts[i] ?? newContainerRuntime(ctx.store.now), node, t, init, fieldPath: `spec.${kind}{${s.name}}` };
+    });
+  return {
+    init: mk(pod.spec.initContainers ?? [], rt.init, true, "initContainers"),
+    main: mk(pod.spec.containers ?? [], rt.containers, false, "containers"),
+  };
+}
+
+function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: ReturnType<typeof timings>): boolean {
+  const { store } = ctx;
+  if (rt.goneAt === undefined) {
+    const grace = ((pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 30) * 1000;
+    let stop = 0;
+    const { main } = containerCtxs(ctx, pod, rt, t);
+    for (const cc of main) {
+      if (cc.rt.step !== "running" && cc.rt.step !== "exit") continue;
+      store.event(pod, "Normal", "Killing", `Stopping container ${cc.spec.name}`, "kubelet", { fieldPath: cc.fieldPath, host: cc.node });
+      const plan = containerPlan(cc);
+      stop = Math.max(stop, t.stop(plan?.handlesTerm ?? true, grace));
+    }
+    rt.goneAt = store.now + stop;
+  }
+  if (store.now >= rt.goneAt) {
+    store.remove("pods", pod);
+    return true;
+  }
+  return false;
+}
+
+function syncPod(ctx: ControllerContext, pod: KObject): boolean {
+  const { store } = ctx;
+  const nodeName = pod.spec?.nodeName as string | undefined;
+  if (!nodeName) return false;
+  const node = store.get("nodes", undefined, nodeName);
+  let rt = store.state.pods[pod.metadata.uid];
+  if (!rt) {
+    rt = { init: [], containers: [] };
+    store.state.pods[pod.metadata.uid] = rt;
+  }
+  const t = timings(ctx.profile, store.rng);
+  if (pod.metadata.deletionTimestamp) return terminate(ctx, pod, rt, t);
+  const phase = pod.status?.phase as string | undefined;
+  if (phase === "Succeeded" || phase === "Failed") return false;
+  let changed = false;
+  if (rt.sandbox === undefined) {
+    if (!node) return false;
+    const missing = missingVolume(store, pod);
+    if (missing) {
+      if (rt.mountAt === undefined || store.now >= rt.mountAt) {
+        store.event(pod, "Warning", "FailedMount", missing, "kubelet", { host: nodeName });
+        rt.mountAt = store.now + t.mountRetry();
+        changed = buildPodStatus(ctx, pod, rt, node) || true;
+      }
+      return changed;
+    }
+    delete rt.mountAt;
+    rt.sandbox = store.now;
+    pod.status = { ...pod.status, podIP: allocateIp(ctx, pod, node) };
+    const start = store.now;
+    rt.init = (pod.spec.initContainers ?? []).map(() => newContainerRuntime(start));
+    rt.containers = (pod.spec.containers ?? []).map(() => newContainerRuntime(start));
+    changed = true;
+  }
+  const { init, main } = containerCtxs(ctx, pod, rt, t);
+  let initDone = true;
+  for (const cc of init) {
+    if (stepContainer(cc)) changed = true;
+    if (cc.rt.step !== "done" || (cc.rt.last?.code ?? 0) !== 0) {
+      initDone = false;
+      break;
+    }
+  }
+  if (initDone) {
+    for (const cc of main) {
+      // Containers wait for the init containers: their clock starts when the last one finished.
+      if (cc.rt.step === "pull" && cc.rt.at < store.now && cc.rt.restarts === 0 && cc.rt.id === undefined && init.length > 0) cc.rt.at = store.now;
+      if (stepContainer(cc)) changed = true;
+    }
+  }
+  if (node && buildPodStatus(ctx, pod, rt, node)) changed = true;
+  return changed;
+}
+
+export const kubeletController: Controller = {
+  name: "kubelet",
+  sync(ctx) {
+    let changed = false;
+    for (const pod of ctx.store.list("pods")) if (syncPod(ctx, pod)) changed = true;
+    return changed;
+  },
+  wake(ctx) {
+    let next: number | undefined;
+    const now = ctx.store.now;
+    for (const pod of ctx.store.each("pods")) {
+      if (!pod.spec?.nodeName) continue;
+      const rt = ctx.store.state.pods[pod.metadata.uid];
+      if (!rt) {
+        next = earliest(next, now);
+        continue;
+      }
+      if (pod.metadata.deletionTimestamp) {
+        next = earliest(next, rt.goneAt ?? now);
+        continue;
+      }
+      if (rt.sandbox === undefined) next = earliest(next, rt.mountAt ?? now);
+      for (const c of [...rt.init, ...rt.containers]) {
+        if (Number.isFinite(c.at)) next = earliest(next, c.at);
+        if (c.readyAt !== undefined && c.readyAt > now) next = earliest(next, c.readyAt);
+      }
+    }
+    return next !== undefined && next < now ? now : next;
+  },
+};

@@ -1,0 +1,132 @@
+// ReplicaSet controller: keeps the number of active pods equal to spec.replicas (syncReplicaSet).
+
+import { labelSelectorFromSpec, matches } from "../kubectl/selector.ts";
+import type { KObject } from "../api/types.ts";
+import {
+  type Controller,
+  type ControllerContext,
+  controllerRef,
+  isActivePod,
+  isPodAvailable,
+  isPodReady,
+  ownerRefTo,
+} from "./context.ts";
+import { createPodFromTemplate } from "./pod-factory.ts";
+import { deletePod } from "./pod-deletion.ts";
+import { rankPodsForDeletion } from "./pod-ranking.ts";
+
+/** Pods a ReplicaSet controls, adopting matching orphans as the controller-ref manager does. */
+export function claimPods(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObject[]>): KObject[] {
+  const selector = labelSelectorFromSpec(rs.spec?.selector);
+  const owned: KObject[] = [];
+  for (const pod of podsByNs.get(rs.metadata.namespace ?? "") ?? []) {
+    const ref = controllerRef(pod);
+    if (ref) {
+      if (ref.uid === rs.metadata.uid) owned.push(pod);
+      continue;
+    }
+    if (isActivePod(pod) && matches(selector, pod.metadata.labels)) {
+      pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(rs)];
+      ctx.store.touch(pod);
+      owned.push(pod);
+    }
+  }
+  return owned;
+}
+
+export function podsByNamespace(ctx: ControllerContext): Map<string, KObject[]> {
+  const map = new Map<string, KObject[]>();
+  for (const pod of ctx.store.each("pods")) {
+    const ns = pod.metadata.namespace ?? "";
+    let list = map.get(ns);
+    if (!list) {
+      list = [];
+      map.set(ns, list);
+    }
+    list.push(pod);
+  }
+  return map;
+}
+
+function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObject[]>): boolean {
+  if (rs.metadata.deletionTimestamp) return false;
+  const { store } = ctx;
+  const pods = claimPods(ctx, rs, podsByNs);
+  const active = pods.filter(isActivePod);
+  const want = (rs.spec?.replicas as number | undefined) ?? 1;
+  let changed = false;
+  const diff = active.length - want;
+  if (diff < 0) {
+    for (let i = 0; i < -diff; i++) {
+      const pod = createPodFromTemplate(store, rs, rs.spec.template, `${rs.metadata.name}-`);
+      store.event(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, "replicaset-controller");
+      active.push(pod);
+      pods.push(pod);
+    }
+    changed = true;
+  } else if (diff > 0) {
+    const victims = rankPodsForDeletion(active, pods, store.now).slice(0, diff);
+    for (const pod of victims) {
+      deletePod(ctx, pod);
+      store.event(rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, "replicaset-controller");
+    }
+    changed = true;
+  }
+  const minReady = (rs.spec?.minReadySeconds as number | undefined) ?? 0;
+  const current = pods.filter(isActivePod);
+  const templateLabels = (rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>;
+  const status = {
+    replicas: current.length,
+    fullyLabeledReplicas: current.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+    readyReplicas: current.filter(isPodReady).length,
+    availableReplicas: current.filter((p) => isPodAvailable(p, minReady, store.now)).length,
+    observedGeneration: rs.metadata.generation ?? 1,
+  };
+  const old = rs.status ?? {};
+  if (
+    old.replicas !== status.replicas ||
+    (old.fullyLabeledReplicas ?? 0) !== status.fullyLabeledReplicas ||
+    (old.readyReplicas ?? 0) !== status.readyReplicas ||
+    (old.availableReplicas ?? 0) !== status.availableReplicas ||
+    old.observedGeneration !== status.observedGeneration
+  ) {
+    // The API omits zero counts (omitempty), so a scaled-to-zero ReplicaSet shows only replicas: 0.
+    const next: Record<string, number> = { replicas: status.replicas };
+    if (status.fullyLabeledReplicas) next.fullyLabeledReplicas = status.fullyLabeledReplicas;
+    if (status.readyReplicas) next.readyReplicas = status.readyReplicas;
+    if (status.availableReplicas) next.availableReplicas = status.availableReplicas;
+    next.observedGeneration = status.observedGeneration;
+    rs.status = next;
+    store.touch(rs);
+    changed = true;
+  }
+  return changed;
+}
+
+export const replicaSetController: Controller = {
+  name: "replicaset",
+  sync(ctx) {
+    let changed = false;
+    const podsByNs = podsByNamespace(ctx);
+    for (const rs of ctx.store.list("replicasets")) if (syncOne(ctx, rs, podsByNs)) changed = true;
+    return changed;
+  },
+  wake(ctx) {
+    // Pods become available minReadySeconds after they turn ready.
+    let next: number | undefined;
+    for (const rs of ctx.store.each("replicasets")) {
+      const min = (rs.spec?.minReadySeconds as number | undefined) ?? 0;
+      if (min <= 0) continue;
+      const avail = (rs.status?.availableReplicas as number | undefined) ?? 0;
+      const ready = (rs.status?.readyReplicas as number | undefined) ?? 0;
+      if (avail >= ready) continue;
+      for (const pod of ctx.store.each("pods")) {
+        if (controllerRef(pod)?.uid !== rs.metadata.uid || !isPodReady(pod)) continue;
+        const since = Date.parse(pod.status?.conditions?.find((c: { type: string }) => c.type === "Ready")?.lastTransitionTime ?? "");
+        const t = since + min * 1000;
+        if (t > ctx.store.now && (next === undefined || t < next)) next = t;
+      }
+    }
+    return next;
+  },
+};

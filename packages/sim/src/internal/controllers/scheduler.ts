@@ -1,0 +1,183 @@
+// Scheduler: binds pending pods to nodes that fit, or records why none does (FailedScheduling).
+
+import type { KObject } from "../api/types.ts";
+import { type Controller, type ControllerContext, controllerRef, isTerminating } from "./context.ts";
+import { type Amounts, holdsResources, nodeAllocatable, podRequests } from "./resources.ts";
+
+interface NodeUse {
+  node: KObject;
+  used: Amounts;
+  pods: number;
+  alloc: Amounts & { pods: number };
+}
+
+type Taint = { key: string; value?: string; effect: string };
+type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
+
+function tolerates(tolerations: Toleration[], taint: Taint): boolean {
+  return tolerations.some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === "Exists") return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? "") === (taint.value ?? "");
+  });
+}
+
+function isNodeReady(node: KObject): boolean {
+  return (node.status?.conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+}
+
+/**
+ * Checks one node; returns undefined when the pod fits, else the reasons in the scheduler's words
+ * ("Insufficient cpu", "node(s) were unschedulable", …).
+ */
+function unfit(pod: KObject, u: NodeUse, req: Amounts): string[] | undefined {
+  const reasons: string[] = [];
+  const node = u.node;
+  if (node.spec?.unschedulable) return ["node(s) were unschedulable"];
+  const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
+  const taints = ((node.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
+  if (!isNodeReady(node)) {
+    const notReady: Taint = { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" };
+    if (!tolerates(tolerations, notReady)) return ["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"];
+  }
+  for (const t of taints) {
+    if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ""}}`];
+  }
+  const selector = (pod.spec?.nodeSelector ?? {}) as Record<string, string>;
+  const labels = node.metadata.labels ?? {};
+  if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return ["node(s) didn't match Pod's node affinity/selector"];
+  if (u.pods + 1 > u.alloc.pods) reasons.push("Too many pods");
+  if (req.cpu > 0 && u.used.cpu + req.cpu > u.alloc.cpu) reasons.push("Insufficient cpu");
+  if (req.memory > 0 && u.used.memory + req.memory > u.alloc.memory) reasons.push("Insufficient memory");
+  return reasons.length ? reasons : undefined;
+}
+
+/**
+ * The scheduler's FailedScheduling message. Example with 3 nodes, one cordoned and two full:
+ * `0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3
+ * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found
+ * for incoming pod.`
+ */
+export function failedSchedulingMessage(total: number, reasonsPerNode: string[][]): string {
+  const counts = new Map<string, number>();
+  const preemption = new Map<string, number>();
+  for (const reasons of reasonsPerNode) {
+    for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const resourceOnly = reasons.every((r) => r.startsWith("Insufficient") || r === "Too many pods");
+    const key = resourceOnly ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling";
+    preemption.set(key, (preemption.get(key) ?? 0) + 1);
+  }
+  const fmt = (m: Map<string, number>) =>
+    [...m.entries()]
+      .map(([r, c]) => `${c} ${r}`)
+      .sort()
+      .join(", ");
+  if (total === 0) return "no nodes available to schedule pods";
+  return `0/${total} nodes are available: ${fmt(counts)}. preemption: 0/${total} nodes are available: ${fmt(preemption)}.`;
+}
+
+function nodeUsage(ctx: ControllerContext): Map<string, NodeUse> {
+  const map = new Map<string, NodeUse>();
+  for (const node of ctx.store.list("nodes")) map.set(node.metadata.name, { node, used: { cpu: 0, memory: 0 }, pods: 0, alloc: nodeAllocatable(node) });
+  for (const pod of ctx.store.each("pods")) {
+    if (!holdsResources(pod)) continue;
+    const u = map.get(pod.spec.nodeName as string);
+    if (!u) continue;
+    const r = podRequests(pod);
+    u.used.cpu += r.cpu;
+    u.used.memory += r.memory;
+    u.pods += 1;
+  }
+  return map;
+}
+
+/**
+ * Scores a feasible node: prefer fewer pods of the same owner (spreading replicas, like the
+ * default topology spread), then the least requested resources, then the node name.
+ */
+function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): NodeUse | undefined {
+  const owner = controllerRef(pod)?.uid;
+  const siblings = new Map<string, number>();
+  if (owner) {
+    for (const p of ctx.store.each("pods")) {
+      if (p !== pod && holdsResources(p) && controllerRef(p)?.uid === owner) siblings.set(p.spec.nodeName, (siblings.get(p.spec.nodeName) ?? 0) + 1);
+    }
+  }
+  const req = podRequests(pod);
+  const score = (u: NodeUse) => {
+    const cpuFree = (u.alloc.cpu - u.used.cpu - req.cpu) / u.alloc.cpu;
+    const memFree = (u.alloc.memory - u.used.memory - req.memory) / u.alloc.memory;
+    return -(siblings.get(u.node.metadata.name) ?? 0) * 1000 + (cpuFree + memFree) * 50 - u.pods * 0.5;
+  };
+  let best: NodeUse | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const u of candidates) {
+    const s = score(u);
+    if (s > bestScore + 1e-9) {
+      best = u;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export const schedulerController: Controller = {
+  name: "scheduler",
+  sync(ctx) {
+    const { store } = ctx;
+    let changed = false;
+    let usage: Map<string, NodeUse> | undefined;
+    for (const pod of store.list("pods")) {
+      if (pod.spec?.nodeName || isTerminating(pod) || (pod.spec?.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
+      const rt = store.state.pods[pod.metadata.uid] ?? { init: [], containers: [] };
+      store.state.pods[pod.metadata.uid] = rt;
+      if (rt.bindAt === undefined) {
+        rt.bindAt = store.now + store.rng.jitter(ctx.profile.scheduler.bindDelay.ms, ctx.profile.scheduler.bindDelay.jitter);
+        changed = true;
+      }
+      if (store.now < rt.bindAt) continue;
+      usage ??= nodeUsage(ctx);
+      const req = podRequests(pod);
+      const feasible: NodeUse[] = [];
+      const reasons: string[][] = [];
+      for (const u of usage.values()) {
+        const why = unfit(pod, u, req);
+        if (why) reasons.push(why);
+        else feasible.push(u);
+      }
+      const chosen = pickNode(pod, feasible, ctx);
+      if (!chosen) {
+        const msg = failedSchedulingMessage(usage.size, reasons);
+        if (rt.schedMsg !== msg) {
+          rt.schedMsg = msg;
+          pod.status = {
+            ...pod.status,
+            conditions: [{ type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: new Date(store.now).toISOString().replace(/\.\d+Z$/, "Z"), reason: "Unschedulable", message: msg }],
+          };
+          store.touch(pod);
+          store.event(pod, "Warning", "FailedScheduling", msg, "default-scheduler");
+          changed = true;
+        }
+        continue;
+      }
+      pod.spec.nodeName = chosen.node.metadata.name;
+      delete rt.schedMsg;
+      chosen.used.cpu += req.cpu;
+      chosen.used.memory += req.memory;
+      chosen.pods += 1;
+      store.touch(pod);
+      store.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.node.metadata.name}`, "default-scheduler");
+      changed = true;
+    }
+    return changed;
+  },
+  wake(ctx) {
+    let next: number | undefined;
+    for (const pod of ctx.store.each("pods")) {
+      if (pod.spec?.nodeName) continue;
+      const at = ctx.store.state.pods[pod.metadata.uid]?.bindAt;
+      if (at !== undefined && at > ctx.store.now && (next === undefined || at < next)) next = at;
+    }
+    return next;
+  },
+};

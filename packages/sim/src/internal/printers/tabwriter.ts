@@ -1,0 +1,104 @@
+// Go's text/tabwriter (left-aligned, space padding), as kubectl uses it for tables and describe output.
+
+/** The two tabwriter settings kubectl uses. */
+export interface TabwriterOptions {
+  /** Minimal cell width, padding included. */
+  minwidth: number;
+  /** Added to the widest cell of a column. */
+  padding: number;
+}
+
+/** `kubectl get`: cli-runtime's GetNewTabWriter (minwidth 6, tabwidth 4, padding 3, ' '). */
+export const TABLE_TABWRITER: TabwriterOptions = { minwidth: 6, padding: 3 };
+/** `kubectl describe`: tabbedString's writer (minwidth 0, tabwidth 8, padding 2, ' '). */
+export const DESCRIBE_TABWRITER: TabwriterOptions = { minwidth: 0, padding: 2 };
+
+interface Line {
+  cells: string[];
+  widths: number[];
+  /** False only for the trailing text after the last newline. */
+  terminated: boolean;
+}
+
+/** Display width as Go's tabwriter counts it: one per rune. */
+function runeWidth(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function splitLines(text: string): Line[] {
+  const parts = text.split("\n");
+  const lines: Line[] = [];
+  parts.forEach((part, i) => {
+    const terminated = i < parts.length - 1;
+    let cells = part.split("\t");
+    if (!terminated) {
+      // An unterminated trailing cell only exists when it holds text.
+      if (part === "") cells = [];
+      else if (cells.length > 1 && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
+    }
+    lines.push({ cells, widths: cells.map(runeWidth), terminated });
+  });
+  return lines;
+}
+
+/**
+ * Formats tab-separated text exactly as Go's tabwriter does: cells are tab-terminated, the text
+ * after a line's last tab belongs to no column, and a column block ends at the first line that has
+ * no cell in that column. Each column of a block is as wide as its widest cell plus padding
+ * (at least minwidth); padding is written after every tab-terminated cell, even an empty one.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions): string {
+  const lines = splitLines(text);
+  const out: string[] = [];
+  const widths: number[] = [];
+
+  const writeLines = (line0: number, line1: number): void => {
+    for (let i = line0; i < line1; i++) {
+      const line = lines[i];
+      if (!line) continue;
+      let s = "";
+      line.cells.forEach((cell, j) => {
+        s += cell;
+        const w = widths[j];
+        if (w !== undefined) s += " ".repeat(Math.max(0, w - (line.widths[j] ?? 0)));
+      });
+      out.push(line.terminated ? `${s}\n` : s);
+    }
+  };
+
+  const format = (line0: number, line1: number): void => {
+    const column = widths.length;
+    let start = line0;
+    for (let cur = line0; cur < line1; cur++) {
+      if (column >= (lines[cur]?.cells.length ?? 0) - 1) continue;
+      writeLines(start, cur);
+      start = cur;
+      let width = opts.minwidth;
+      for (; cur < line1; cur++) {
+        const line = lines[cur];
+        if (!line || column >= line.cells.length - 1) break;
+        width = Math.max(width, (line.widths[column] ?? 0) + opts.padding);
+      }
+      widths.push(width);
+      format(start, cur);
+      widths.pop();
+      start = cur;
+    }
+    writeLines(start, line1);
+  };
+
+  format(0, lines.length);
+  return out.join("");
+}
+
+/**
+ * `kubectl get`'s table layout: every column but the last padded to its widest cell plus 3
+ * (at least 6), the last column unpadded. Rows are joined by "\n", with no final newline.
+ */
+export function formatTable(rows: string[][]): string {
+  if (rows.length === 0) return "";
+  const text = `${rows.map((r) => r.join("\t")).join("\n")}\n`;
+  return tabwrite(text, TABLE_TABWRITER).replace(/\n$/, "");
+}

@@ -1,0 +1,71 @@
+// Every manifest from the kubernetes.io examples is taken as a real cluster would take it.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { Sim } from "@bosun/sim";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { SHARED_DIR } from "../support/paths.ts";
+
+const CORPUS = SHARED_DIR ? join(SHARED_DIR, "corpus", "k8s-website-examples") : undefined;
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Manifests a real API server rejects, with the reason. Each must be rejected here too, with the
+ * given text in the error.
+ */
+const REJECTED: Record<string, string> = {};
+
+/** Namespaces a manifest expects to exist (the docs create them first). */
+function namespacesOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const doc of parseAllDocuments(text)) {
+    const v = doc.toJS() as { metadata?: { namespace?: string } } | null;
+    const ns = v?.metadata?.namespace;
+    if (typeof ns === "string" && !["default", "kube-system", "kube-public", "kube-node-lease"].includes(ns)) out.add(ns);
+  }
+  return [...out];
+}
+
+const files = CORPUS ? walk(CORPUS) : [];
+
+describe.skipIf(!CORPUS)("the kubernetes.io example corpus", () => {
+  it("has the files the corpus index lists", () => {
+    expect(files.length).toBeGreaterThanOrEqual(217);
+  });
+
+  for (const file of files) {
+    const rel = relative(CORPUS ?? "", file);
+    it(`applies ${rel} as a real cluster would`, () => {
+      const text = readFileSync(file, "utf8");
+      const sim = Sim.create({ seed: 7, profile: "fast" });
+      for (const ns of namespacesOf(text)) expect(sim.exec(`kubectl create namespace ${ns}`).exitCode).toBe(0);
+      const r = sim.exec("kubectl apply -f -", text);
+      const lines = r.output.trim().split("\n");
+      const expected = REJECTED[rel];
+      if (expected) {
+        expect(r.exitCode).toBe(1);
+        expect(r.stderr).toContain(expected);
+        return;
+      }
+      for (const line of lines) {
+        expect(line).toMatch(/^[a-z.]+\/[a-z0-9.-]+ created$|are not supported yet in Bosun's simulated cluster$/);
+      }
+      // The cluster keeps running without errors once it holds the objects.
+      sim.advance(120_000);
+      for (const cmd of ["kubectl get all -A", "kubectl get events -A", "kubectl describe pods -A", "kubectl get nodes -o wide"]) {
+        const out = sim.exec(cmd);
+        expect(out.stderr).not.toMatch(/internal error|TypeError|undefined/);
+      }
+    });
+  }
+});

@@ -62,7 +62,7 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
   for (const ns of SYSTEM_NAMESPACES) put("configmaps", rootCaConfigMap(ns, created, ++rv, rng));
   const count = opts.nodeCount ?? 3;
   for (let i = 0; i < count; i++) {
-    const node = makeNode({ pool: "nodepool1", clusterId, index: i, vmSize: opts.vmSize ?? "Standard_B2s", ordinal: i, createdAt: created + 60_000, mode: "System" });
+    const node = makeNode({ pool: "nodepool1", clusterId, index: i, vmSize: opts.vmSize ?? "Standard_B2s", ordinal: i, createdAt: created, mode: "System" });
     node.metadata.uid = rng.uuid();
     node.metadata.resourceVersion = String(++rv);
     put("nodes", node);

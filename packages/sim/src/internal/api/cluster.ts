@@ -9,6 +9,7 @@ import { replicaSetController } from "../controllers/replicaset.ts";
 import { schedulerController } from "../controllers/scheduler.ts";
 import { serviceController } from "../controllers/service.ts";
 import type { Controller, ControllerContext } from "../controllers/context.ts";
+import { timings } from "../controllers/timings.ts";
 import { DEFAULT_PROFILE, PROFILES, type Profile } from "../data/profiles.ts";
 import { bootstrap, DEFAULT_START } from "./bootstrap.ts";
 import type { ClusterState } from "./state.ts";
@@ -45,7 +46,7 @@ export class Cluster {
   constructor(readonly state: ClusterState) {
     this.store = new Store(state);
     const profile: Profile = (PROFILES as Record<string, Profile>)[state.profile] ?? PROFILES[DEFAULT_PROFILE];
-    this.ctx = { store: this.store, profile };
+    this.ctx = { store: this.store, profile, timings: timings(profile, this.store.rng) };
   }
 
   static create(opts: ClusterOptions = {}): Cluster {
@@ -59,15 +60,42 @@ export class Cluster {
     return this.state.now;
   }
 
+  /** Per controller, the input key of its last sync that changed nothing. */
+  private readonly quiet = new Map<Controller, string>();
+
+  /** What a controller's decisions depend on: the versions of the kinds it watches (and the time). */
+  private inputKey(c: Controller): string | undefined {
+    if (!c.watches && !c.membership) return undefined;
+    const clock = typeof c.clock === "function" ? c.clock(this.ctx) : c.clock === true;
+    let key = clock ? String(this.state.now) : "";
+    for (const kind of c.watches ?? []) key += `|${this.store.kindVersion(kind)}`;
+    for (const resource of c.membership ?? []) key += `|m${this.store.membershipVersion(resource)}`;
+    return key;
+  }
+
+  /** State version and time of the last converged reconcile: nothing to do while both are unchanged. */
+  private settled: { rv: number; now: number } | undefined;
+
   /** Runs every controller until none changes anything (level-triggered convergence). */
   reconcile(): void {
+    if (this.settled && this.settled.rv === this.state.rv && this.settled.now === this.state.now) return;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let changed = false;
-      for (const c of CONTROLLERS) if (c.sync(this.ctx)) changed = true;
+      for (const c of CONTROLLERS) {
+        const key = this.inputKey(c);
+        if (key !== undefined && this.quiet.get(c) === key) continue;
+        if (c.sync(this.ctx)) {
+          changed = true;
+          this.quiet.delete(c);
+        } else if (key !== undefined) {
+          this.quiet.set(c, key);
+        }
+      }
       if (!changed) break;
     }
     this.store.pruneEvents();
     this.store.sync();
+    this.settled = { rv: this.state.rv, now: this.state.now };
   }
 
   /** The next virtual time at which some controller has timed work. */

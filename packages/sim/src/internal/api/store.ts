@@ -18,6 +18,8 @@ export function objectKey(namespace: string | undefined, name: string): string {
  */
 export class Store {
   readonly rng: Rng;
+  /** Last resourceVersion written per kind (in memory only): controllers skip kinds that did not change. */
+  private readonly kindVersions = new Map<string, number>();
 
   constructor(readonly state: ClusterState) {
     this.rng = new Rng(state.rng);
@@ -36,19 +38,37 @@ export class Store {
     return this.state.objects[resource]?.[objectKey(namespace, name)];
   }
 
+  /** Sorted lists per resource, valid while no object of it was added, replaced or removed. */
+  private readonly sorted = new Map<string, { version: number; list: KObject[] }>();
+  private readonly membership = new Map<string, number>();
+
+  private changedMembership(resource: string): void {
+    this.membership.set(resource, (this.membership.get(resource) ?? 0) + 1);
+  }
+
+  /** A number that changes whenever an object of `resource` is added, replaced or removed (not on status writes). */
+  membershipVersion(resource: string): number {
+    return this.membership.get(resource) ?? 0;
+  }
+
   /** Objects of a resource, optionally in one namespace, sorted by namespace then name (as the API lists). */
   list(resource: string, namespace?: string): KObject[] {
     const all = this.state.objects[resource];
     if (!all) return [];
-    const out: KObject[] = [];
-    for (const o of Object.values(all)) if (namespace === undefined || o.metadata.namespace === namespace) out.push(o);
-    return out.sort(compareObjects);
+    const version = this.membership.get(resource) ?? 0;
+    let cached = this.sorted.get(resource);
+    if (!cached || cached.version !== version) {
+      cached = { version, list: Object.values(all).sort(compareObjects) };
+      this.sorted.set(resource, cached);
+    }
+    if (namespace === undefined) return [...cached.list];
+    return cached.list.filter((o) => o.metadata.namespace === namespace);
   }
 
   /** Unsorted iteration over a resource (for controllers, where order does not show). */
-  *each(resource: string): IterableIterator<KObject> {
+  each(resource: string): KObject[] {
     const all = this.state.objects[resource];
-    if (all) yield* Object.values(all);
+    return all ? Object.values(all) : [];
   }
 
   count(resource: string): number {
@@ -59,6 +79,15 @@ export class Store {
   nextResourceVersion(): string {
     this.state.rv += 1;
     return String(this.state.rv);
+  }
+
+  /** A number that changes whenever an object of `kind` is created, changed or removed. */
+  kindVersion(kind: string): number {
+    return this.kindVersions.get(kind) ?? -1;
+  }
+
+  private bump(kind: string): void {
+    this.kindVersions.set(kind, this.state.rv);
   }
 
   /**
@@ -78,6 +107,8 @@ export class Store {
       this.state.objects[info.resource] = bucket;
     }
     bucket[objectKey(meta.namespace, meta.name)] = obj;
+    this.bump(obj.kind);
+    this.changedMembership(info.resource);
     return obj;
   }
 
@@ -95,12 +126,15 @@ export class Store {
     obj.metadata.resourceVersion = this.nextResourceVersion();
     const bucket = this.state.objects[info.resource];
     if (bucket) bucket[objectKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+    this.bump(obj.kind);
+    this.changedMembership(info.resource);
     return obj;
   }
 
   /** Marks an object changed in place (status or metadata written by a controller). */
   touch(obj: KObject): void {
     obj.metadata.resourceVersion = this.nextResourceVersion();
+    this.bump(obj.kind);
   }
 
   /** Removes an object at once (finalisation done). */
@@ -108,6 +142,9 @@ export class Store {
     const bucket = this.state.objects[resource];
     if (bucket) delete bucket[objectKey(obj.metadata.namespace, obj.metadata.name)];
     if (resource === "pods") delete this.state.pods[obj.metadata.uid];
+    this.changedMembership(resource);
+    this.state.rv += 1;
+    this.bump(obj.kind);
   }
 
   /** Finds any object by uid (for owner references); linear, so controllers cache what they need. */

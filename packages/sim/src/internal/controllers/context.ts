@@ -3,10 +3,13 @@
 import type { Store } from "../api/store.ts";
 import type { KObject, OwnerReference } from "../api/types.ts";
 import type { Profile } from "../data/profiles.ts";
+import type { Timings } from "./timings.ts";
 
 export interface ControllerContext {
   store: Store;
   profile: Profile;
+  /** Delays from the profile, jittered with the store's RNG. */
+  timings: Timings;
 }
 
 /**
@@ -15,6 +18,16 @@ export interface ControllerContext {
  */
 export interface Controller {
   name: string;
+  /**
+   * Kinds whose objects this controller reads. When none of them changed (and, for `clock`
+   * controllers, time did not move) since a sync that changed nothing, the sync is skipped.
+   * Omitted: always run.
+   */
+  watches?: readonly string[];
+  /** Whether the controller's decisions depend on the virtual time (now, or given the state). */
+  clock?: boolean | ((ctx: ControllerContext) => boolean);
+  /** Resources whose membership (objects added, replaced, removed), not content, this controller reads. */
+  membership?: readonly string[];
   sync(ctx: ControllerContext): boolean;
   wake?(ctx: ControllerContext): number | undefined;
 }
@@ -71,4 +84,33 @@ export function earliest(...times: (number | undefined)[]): number | undefined {
   let best: number | undefined;
   for (const t of times) if (t !== undefined && (best === undefined || t < best)) best = t;
   return best;
+}
+
+/**
+ * Remembers, per object, the inputs of its last sync that changed nothing, so that an unchanged
+ * object is not reconciled again: the per-object form of a controller's `watches`.
+ */
+export class QuietObjects {
+  private readonly keys = new WeakMap<KObject, string>();
+
+  /** Runs `sync` unless `key` equals the key of the object's last sync that changed nothing. */
+  run(obj: KObject, key: string, sync: () => boolean): boolean {
+    if (this.keys.get(obj) === key) return false;
+    const changed = sync();
+    if (changed) this.keys.delete(obj);
+    else this.keys.set(obj, key);
+    return changed;
+  }
+}
+
+/** Groups objects by their controller's uid. */
+export function byControllerUid(objs: Iterable<KObject>): Map<string, KObject[]> {
+  const map = new Map<string, KObject[]>();
+  for (const o of objs) {
+    const uid = controllerRef(o)?.uid ?? "";
+    const list = map.get(uid);
+    if (list) list.push(o);
+    else map.set(uid, [o]);
+  }
+  return map;
 }

@@ -4,7 +4,7 @@ import { resourceForKind } from "../api/resources.ts";
 import type { KObject } from "../api/types.ts";
 import { canonicalJson } from "../util/canonical.ts";
 import { fnv32a, safeEncode } from "../util/rng.ts";
-import { type Controller, type ControllerContext, controllerRef, isActivePod, ownerRefTo } from "./context.ts";
+import { byControllerUid, type Controller, type ControllerContext, controllerRef, isActivePod, ownerRefTo, QuietObjects } from "./context.ts";
 import { maxSurge, maxUnavailable, newRSNewReplicas, roundToInt } from "./deployment-math.ts";
 import { noteNewReplicaSet, updateRolloutStatus } from "./deployment-status.ts";
 import { isoSeconds } from "../util/time.ts";
@@ -42,15 +42,29 @@ export function templateWithoutHash(template: KObject["spec"]): unknown {
   return t;
 }
 
+const templateKeys = new WeakMap<object, string>();
+
+/**
+ * The canonical text of an object's pod template without its hash label. Cached per template
+ * object: controllers never edit a template in place, and an update replaces the whole object.
+ */
+function templateKey(obj: KObject): string {
+  const template = obj.spec?.template;
+  if (!template || typeof template !== "object") return canonicalJson(templateWithoutHash(template));
+  const hit = templateKeys.get(template);
+  if (hit !== undefined) return hit;
+  const key = canonicalJson(templateWithoutHash(template));
+  templateKeys.set(template, key);
+  return key;
+}
+
 /** pod-template-hash: FNV-32a of the template (and collision count), in Kubernetes' safe alphabet. */
 export function podTemplateHash(template: unknown, collisionCount = 0): string {
   const h = fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ""));
   return safeEncode(String(h));
 }
 
-function ownedReplicaSets(ctx: ControllerContext, d: KObject): KObject[] {
-  return ctx.store.list("replicasets", d.metadata.namespace).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-}
+const byName = (a: KObject, b: KObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
 
 function setReplicasAnnotations(rs: KObject, d: KObject): void {
   const ann = rs.metadata.annotations ?? {};
@@ -78,9 +92,9 @@ function scaleRS(ctx: ControllerContext, d: KObject, rs: KObject, to: number): b
 
 /** Finds (or creates) the ReplicaSet for the current template and keeps revisions in order. */
 function syncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], create: boolean): { newRS: KObject | undefined; oldRSs: KObject[] } {
-  const want = canonicalJson(templateWithoutHash(d.spec.template));
+  const want = templateKey(d);
   const sorted = [...rsList].sort(byCreation);
-  const newRS = sorted.find((rs) => canonicalJson(templateWithoutHash(rs.spec?.template)) === want);
+  const newRS = sorted.find((rs) => templateKey(rs) === want);
   const oldRSs = sorted.filter((rs) => rs !== newRS);
   const maxOld = Math.max(0, ...oldRSs.map(revisionOf));
   const newRevision = String(maxOld + 1);
@@ -262,9 +276,8 @@ function cleanup(ctx: ControllerContext, d: KObject, oldRSs: KObject[]): boolean
   return true;
 }
 
-function syncDeployment(ctx: ControllerContext, d: KObject): boolean {
+function syncDeployment(ctx: ControllerContext, d: KObject, rsList: KObject[]): boolean {
   if (d.metadata.deletionTimestamp) return false;
-  const rsList = ownedReplicaSets(ctx, d);
   let changed = false;
   const paused = d.spec.paused === true;
   if (paused || isScalingEvent(d, rsList)) {
@@ -288,11 +301,26 @@ function syncDeployment(ctx: ControllerContext, d: KObject): boolean {
   return changed;
 }
 
+const quietDeployments = new QuietObjects();
+
 export const deploymentController: Controller = {
   name: "deployment",
+  watches: ["Deployment", "ReplicaSet"],
+  // Time matters while a rollout can still time out, or availability waits on minReadySeconds.
+  clock: (ctx) =>
+    ctx.store
+      .each("deployments")
+      .some((d) => d.spec?.minReadySeconds || !d.status?.conditions?.some((c: { type: string; reason: string }) => c.type === "Progressing" && (c.reason === "NewReplicaSetAvailable" || c.reason === "ProgressDeadlineExceeded"))),
   sync(ctx) {
     let changed = false;
-    for (const d of ctx.store.list("deployments")) if (syncDeployment(ctx, d)) changed = true;
+    const owned = byControllerUid(ctx.store.each("replicasets"));
+    for (const d of ctx.store.list("deployments")) {
+      const rsList = (owned.get(d.metadata.uid) ?? []).sort(byName);
+      // Time matters only while a rollout is in progress or availability waits on minReadySeconds.
+      const settled = d.status?.conditions?.some((c: { type: string; reason: string }) => c.type === "Progressing" && c.reason === "NewReplicaSetAvailable") && !d.spec?.minReadySeconds;
+      const key = `${d.metadata.resourceVersion}|${rsList.map((rs) => rs.metadata.resourceVersion).join(",")}|${settled ? "" : ctx.store.now}`;
+      if (quietDeployments.run(d, key, () => syncDeployment(ctx, d, rsList))) changed = true;
+    }
     return changed;
   },
   wake(ctx) {

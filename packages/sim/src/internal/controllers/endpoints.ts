@@ -4,7 +4,7 @@ import { resourceForKind } from "../api/resources.ts";
 import type { KObject } from "../api/types.ts";
 import { matches, selectorFromMatchLabels } from "../kubectl/selector.ts";
 import { canonicalJson } from "../util/canonical.ts";
-import { type Controller, type ControllerContext, isPodReady } from "./context.ts";
+import { type Controller, type ControllerContext, isPodReady, QuietObjects } from "./context.ts";
 
 const EP_INFO = resourceForKind("Endpoints");
 
@@ -60,6 +60,9 @@ export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
   }));
 }
 
+/** The subsets last written to (or found equal in) each Endpoints object, as JSON text. */
+const signatures = new WeakMap<KObject, string>();
+
 function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string, KObject[]>): boolean {
   const { store } = ctx;
   const ns = svc.metadata.namespace ?? "default";
@@ -71,7 +74,13 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
   const existing = store.get("endpoints", ns, svc.metadata.name);
   const labels = { ...(svc.metadata.labels ?? {}) };
   if (existing) {
-    if (canonicalJson(existing.subsets ?? []) === canonicalJson(subsets)) return false;
+    const sig = JSON.stringify(subsets);
+    if (signatures.get(existing) === sig) return false;
+    if (canonicalJson(existing.subsets ?? []) === canonicalJson(subsets)) {
+      signatures.set(existing, sig);
+      return false;
+    }
+    signatures.set(existing, sig);
     if (subsets.length) existing.subsets = subsets;
     else delete existing.subsets;
     store.touch(existing);
@@ -87,8 +96,11 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
   return true;
 }
 
+const quietServices = new QuietObjects();
+
 export const endpointsController: Controller = {
   name: "endpoints",
+  watches: ["Pod", "Service", "Endpoints"],
   sync(ctx) {
     const podsByNs = new Map<string, KObject[]>();
     for (const p of ctx.store.each("pods")) {
@@ -98,7 +110,18 @@ export const endpointsController: Controller = {
       podsByNs.set(ns, list);
     }
     let changed = false;
-    for (const svc of ctx.store.list("services")) if (syncService(ctx, svc, podsByNs)) changed = true;
+    for (const svc of ctx.store.list("services")) {
+      const ns = svc.metadata.namespace ?? "";
+      const ep = ctx.store.get("endpoints", ns, svc.metadata.name);
+      const selector = svc.spec?.selector as Record<string, string> | undefined;
+      let podKey = "";
+      if (selector) {
+        const sel = selectorFromMatchLabels(selector);
+        for (const p of podsByNs.get(ns) ?? []) if (matches(sel, p.metadata.labels)) podKey += `${p.metadata.resourceVersion},`;
+      }
+      const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
+      if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs))) changed = true;
+    }
     // Endpoints of a deleted selector-based Service go with it.
     for (const ep of ctx.store.list("endpoints")) {
       const svc = ctx.store.get("services", ep.metadata.namespace, ep.metadata.name);

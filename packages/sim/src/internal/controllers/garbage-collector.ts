@@ -9,6 +9,8 @@ const OWNER_RESOURCES = ["deployments", "replicasets", "statefulsets", "daemonse
 
 export const garbageCollector: Controller = {
   name: "garbage-collector",
+  // Ownership only changes when objects come and go, so status writes need no new pass.
+  membership: ["deployments", "replicasets", "pods", "services", "endpoints", "nodes", "statefulsets", "daemonsets", "jobs", "cronjobs"],
   sync(ctx) {
     const { store } = ctx;
     const alive = new Set<string>();

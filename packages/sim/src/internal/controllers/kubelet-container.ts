@@ -2,7 +2,7 @@
 
 import type { ContainerRuntime } from "../api/state.ts";
 import type { KObject } from "../api/types.ts";
-import { pullErrorEventMessage, resolveImage } from "../data/images.ts";
+import { pullErrorEventMessage, pullErrorStatusMessage, resolveImage } from "../data/images.ts";
 import type { ControllerContext } from "./context.ts";
 import { type ContainerSpec, resolveEnv } from "./kubelet-env.ts";
 import { planProcess } from "./process.ts";
@@ -51,7 +51,8 @@ export function containerPlan(cc: Pick<ContainerCtx, "ctx" | "pod" | "spec">) {
   const res = resolveImage(cc.spec.image);
   if (!res.ok) return undefined;
   const env = resolveEnv(cc.ctx.store, cc.pod, cc.spec);
-  return planProcess(res.image, cc.spec.command, cc.spec.args, "env" in env ? env.env : {});
+  const mounts = ((cc.spec.volumeMounts ?? []) as { mountPath: string }[]).map((m) => m.mountPath);
+  return planProcess(res.image, cc.spec.command, cc.spec.args, "env" in env ? env.env : {}, mounts);
 }
 
 /** Runs every step that is due; returns true when anything changed. */
@@ -64,7 +65,7 @@ export function stepContainer(cc: ContainerCtx): boolean {
     const at = rt.at;
     switch (rt.step) {
       case "pull": {
-        const res = resolveImage(spec.image);
+        const res = resolveImage(spec.image, { nodeOS: "linux" });
         const policy = spec.imagePullPolicy ?? "IfNotPresent";
         if (res.ok && cached(cc, res.image.ref) && policy !== "Always") {
           event(cc, "Normal", "Pulled", `Container image "${spec.image}" already present on machine`);
@@ -91,7 +92,7 @@ export function stepContainer(cc: ContainerCtx): boolean {
         break;
       }
       case "pulled": {
-        const res = resolveImage(spec.image);
+        const res = resolveImage(spec.image, { nodeOS: "linux" });
         if (res.ok) {
           const took = seconds(at - (rt.pullStart ?? at));
           event(cc, "Normal", "Pulled", `Successfully pulled image "${spec.image}" in ${took} (${took} including waiting). Image size: ${res.image.sizeBytes} bytes.`);
@@ -102,12 +103,12 @@ export function stepContainer(cc: ContainerCtx): boolean {
         break;
       }
       case "pullFailed": {
-        const res = resolveImage(spec.image);
+        const res = resolveImage(spec.image, { nodeOS: "linux" });
         const msg = pullErrorEventMessage(spec.image, res);
-        event(cc, "Warning", "Failed", msg);
         const invalid = !res.ok && res.reason === "InvalidImageName";
+        event(cc, "Warning", invalid ? "InspectFailed" : "Failed", msg);
         rt.waiting = invalid ? "InvalidImageName" : "ErrImagePull";
-        rt.message = msg;
+        rt.message = res.ok ? "" : invalid ? msg : pullErrorStatusMessage(res);
         event(cc, "Warning", "Failed", `Error: ${rt.waiting}`);
         rt.pullFailures += 1;
         rt.step = "pullBackoff";

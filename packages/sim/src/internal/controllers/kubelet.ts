@@ -6,7 +6,7 @@ import { type Controller, type ControllerContext, earliest } from "./context.ts"
 import { type ContainerCtx, containerPlan, newContainerRuntime, stepContainer } from "./kubelet-container.ts";
 import { missingVolume } from "./kubelet-env.ts";
 import { buildPodStatus } from "./kubelet-status.ts";
-import { timings } from "./timings.ts";
+import type { Timings } from "./timings.ts";
 
 function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string {
   const cidr = (node.spec?.podCIDR as string | undefined) ?? "10.244.0.0/24";
@@ -24,7 +24,7 @@ function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string
   return `${prefix}.${host}`;
 }
 
-function containerCtxs(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: ReturnType<typeof timings>): { init: ContainerCtx[]; main: ContainerCtx[] } {
+function containerCtxs(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Timings): { init: ContainerCtx[]; main: ContainerCtx[] } {
   const node = pod.spec.nodeName as string;
   const mk = (list: unknown[], rts: PodRuntime["init"], init: boolean, kind: string): ContainerCtx[] =>
     list.map((spec, i) => {
@@ -37,7 +37,7 @@ function containerCtxs(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: 
   };
 }
 
-function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: ReturnType<typeof timings>): boolean {
+function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Timings): boolean {
   const { store } = ctx;
   if (rt.goneAt === undefined) {
     const grace = ((pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 30) * 1000;
@@ -58,8 +58,13 @@ function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Retu
   return false;
 }
 
-function syncPod(ctx: ControllerContext, pod: KObject): boolean {
+/** Pods whose status was last rebuilt at this resourceVersion, with the next time they have work. */
+const quiet = new WeakMap<KObject, { rv: string; until: number }>();
+
+function syncPod(ctx: ControllerContext, pod: KObject, t: Timings): boolean {
   const { store } = ctx;
+  const q = quiet.get(pod);
+  if (q && q.rv === pod.metadata.resourceVersion && store.now < q.until) return false;
   const nodeName = pod.spec?.nodeName as string | undefined;
   if (!nodeName) return false;
   const node = store.get("nodes", undefined, nodeName);
@@ -68,7 +73,6 @@ function syncPod(ctx: ControllerContext, pod: KObject): boolean {
     rt = { init: [], containers: [] };
     store.state.pods[pod.metadata.uid] = rt;
   }
-  const t = timings(ctx.profile, store.rng);
   if (pod.metadata.deletionTimestamp) return terminate(ctx, pod, rt, t);
   const phase = pod.status?.phase as string | undefined;
   if (phase === "Succeeded" || phase === "Failed") return false;
@@ -109,14 +113,29 @@ function syncPod(ctx: ControllerContext, pod: KObject): boolean {
     }
   }
   if (node && buildPodStatus(ctx, pod, rt, node)) changed = true;
+  if (!changed) quiet.set(pod, { rv: pod.metadata.resourceVersion, until: nextWork(rt, store.now) });
   return changed;
+}
+
+/** The next time the kubelet has anything to do for a pod whose sandbox is up. */
+function nextWork(rt: PodRuntime, now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  if (rt.sandbox === undefined) return rt.mountAt ?? 0;
+  for (const c of [...rt.init, ...rt.containers]) {
+    if (c.at < next) next = c.at;
+    if (c.readyAt !== undefined && c.readyAt > now && c.readyAt < next) next = c.readyAt;
+  }
+  return next;
 }
 
 export const kubeletController: Controller = {
   name: "kubelet",
+  watches: ["Pod", "Node", "ConfigMap", "Secret"],
+  clock: true,
   sync(ctx) {
     let changed = false;
-    for (const pod of ctx.store.list("pods")) if (syncPod(ctx, pod)) changed = true;
+    const t = ctx.timings;
+    for (const pod of ctx.store.list("pods")) if (syncPod(ctx, pod, t)) changed = true;
     return changed;
   },
   wake(ctx) {

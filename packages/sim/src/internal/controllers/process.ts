@@ -1,6 +1,6 @@
 // What a container's main process does once started, judged from its image and command line.
 
-import type { ImageInfo } from "../data/images.ts";
+import { type ImageInfo, satisfiesRequiredEnv } from "../data/images.ts";
 
 export interface ProcessPlan {
   /** Milliseconds until the process exits, or undefined when it runs until stopped. */
@@ -41,9 +41,15 @@ function echoes(script: string): string[] {
  * which is why `kubectl run bb --image=busybox` without a command ends in CrashLoopBackOff, as on
  * a real cluster.
  */
-export function planProcess(image: ImageInfo, command: string[] | undefined, args: string[] | undefined, env: Record<string, string>): ProcessPlan {
+export function planProcess(
+  image: ImageInfo,
+  command: string[] | undefined,
+  args: string[] | undefined,
+  env: Record<string, string>,
+  mountPaths: readonly string[] = [],
+): ProcessPlan {
   const argv = [...(command ?? []), ...(args ?? [])];
-  if (image.requiredEnv && !image.requiredEnv.anyOf.some((k) => env[k] !== undefined && env[k] !== "")) {
+  if (image.requiredEnv && !satisfiesRequiredEnv(image.requiredEnv, env, mountPaths)) {
     if (argv.length === 0 || image.behaviour === "server") {
       return { runsFor: 1500, exitCode: image.requiredEnv.exitCode, output: image.requiredEnv.log, handlesTerm: true };
     }

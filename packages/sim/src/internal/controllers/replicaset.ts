@@ -10,6 +10,7 @@ import {
   isPodAvailable,
   isPodReady,
   ownerRefTo,
+  QuietObjects,
 } from "./context.ts";
 import { createPodFromTemplate } from "./pod-factory.ts";
 import { deletePod } from "./pod-deletion.ts";
@@ -103,12 +104,29 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
   return changed;
 }
 
+const quietReplicaSets = new QuietObjects();
+
 export const replicaSetController: Controller = {
   name: "replicaset",
+  watches: ["ReplicaSet", "Pod"],
+  // Only availability after minReadySeconds depends on the time.
+  clock: (ctx) => ctx.store.each("replicasets").some((rs) => ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
     const podsByNs = podsByNamespace(ctx);
-    for (const rs of ctx.store.list("replicasets")) if (syncOne(ctx, rs, podsByNs)) changed = true;
+    // A ReplicaSet's inputs: itself and the pods in its namespace that it owns or could adopt.
+    const inputs = new Map<string, string>();
+    for (const [ns, pods] of podsByNs) {
+      for (const p of pods) {
+        const owner = controllerRef(p)?.uid ?? `orphans:${ns}`;
+        inputs.set(owner, `${inputs.get(owner) ?? ""},${p.metadata.resourceVersion}`);
+      }
+    }
+    for (const rs of ctx.store.list("replicasets")) {
+      const timed = ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0;
+      const key = `${rs.metadata.resourceVersion}|${inputs.get(rs.metadata.uid) ?? ""}|${inputs.get(`orphans:${rs.metadata.namespace}`) ?? ""}|${timed ? ctx.store.now : ""}`;
+      if (quietReplicaSets.run(rs, key, () => syncOne(ctx, rs, podsByNs))) changed = true;
+    }
     return changed;
   },
   wake(ctx) {

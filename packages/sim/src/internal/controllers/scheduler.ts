@@ -123,6 +123,9 @@ function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): 
 
 export const schedulerController: Controller = {
   name: "scheduler",
+  watches: ["Pod", "Node"],
+  // Time matters only while some pod waits to be bound.
+  clock: (ctx) => ctx.store.each("pods").some((p) => !p.spec?.nodeName),
   sync(ctx) {
     const { store } = ctx;
     let changed = false;
@@ -132,7 +135,7 @@ export const schedulerController: Controller = {
       const rt = store.state.pods[pod.metadata.uid] ?? { init: [], containers: [] };
       store.state.pods[pod.metadata.uid] = rt;
       if (rt.bindAt === undefined) {
-        rt.bindAt = store.now + store.rng.jitter(ctx.profile.scheduler.bindDelay.ms, ctx.profile.scheduler.bindDelay.jitter);
+        rt.bindAt = store.now + ctx.timings.bind();
         changed = true;
       }
       if (store.now < rt.bindAt) continue;

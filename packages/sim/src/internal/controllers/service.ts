@@ -2,7 +2,6 @@
 
 import type { KObject } from "../api/types.ts";
 import { type Controller, earliest } from "./context.ts";
-import { timings } from "./timings.ts";
 
 /** The public IP Azure would hand out: deterministic per service uid. */
 function publicIp(svc: KObject): string {
@@ -15,6 +14,8 @@ const timerKey = (svc: KObject) => `lb:${svc.metadata.uid}`;
 
 export const serviceController: Controller = {
   name: "service",
+  watches: ["Service"],
+  clock: true,
   sync(ctx) {
     const { store } = ctx;
     const timers = store.state.timers;
@@ -33,7 +34,7 @@ export const serviceController: Controller = {
       if (ingress?.length) continue;
       const at = timers[timerKey(svc)];
       if (at === undefined) {
-        timers[timerKey(svc)] = store.now + timings(ctx.profile, store.rng).loadBalancerIp();
+        timers[timerKey(svc)] = store.now + ctx.timings.loadBalancerIp();
         store.event(svc, "Normal", "EnsuringLoadBalancer", "Ensuring load balancer", "service-controller");
         changed = true;
         continue;

@@ -194,6 +194,19 @@ function requiredEnvInfo(
  * platform in manifest: not found"); without it, `image.os` is left for the caller to check.
  */
 export function resolveImage(ref: string, options: { nodeOS?: "linux" | "windows" } = {}): PullResult {
+  // Pure and called on every kubelet pass, so answers are remembered (bounded, oldest dropped first).
+  const key = `${options.nodeOS ?? ""}|${ref}`;
+  const hit = RESOLVED.get(key);
+  if (hit) return hit;
+  const result = resolveImageUncached(ref, options);
+  if (RESOLVED.size >= 1000) RESOLVED.delete(RESOLVED.keys().next().value as string);
+  RESOLVED.set(key, result);
+  return result;
+}
+
+const RESOLVED = new Map<string, PullResult>();
+
+function resolveImageUncached(ref: string, options: { nodeOS?: "linux" | "windows" }): PullResult {
   const parsed = parseImageReference(ref);
   if (!parsed.ok) return { ok: false, reason: "InvalidImageName", message: parsed.error };
   const r = parsed.ref;

@@ -3,12 +3,24 @@
 import type { Cluster } from "../api/cluster.ts";
 import { type Command, type CommandContext, CommandError, Output, reportError } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
-import { FlagError, GLOBAL_FLAGS, parseFlags } from "./flags.ts";
+import { FlagError, type FlagSpec, GLOBAL_FLAGS, parseFlags } from "./flags.ts";
 import { suggestionsFor } from "./suggest.ts";
 
 export interface KubectlResult {
   output: Output;
   exitCode: number;
+}
+
+/** Each command's flags together with kubectl's global ones, built once per command. */
+const ALL_FLAGS = new WeakMap<Command, FlagSpec[]>();
+
+function flagsOf(cmd: Command): FlagSpec[] {
+  let specs = ALL_FLAGS.get(cmd);
+  if (!specs) {
+    specs = [...GLOBAL_FLAGS, ...(cmd.flags ?? [])];
+    ALL_FLAGS.set(cmd, specs);
+  }
+  return specs;
 }
 
 function findCommand(list: readonly Command[], name: string): Command | undefined {
@@ -63,7 +75,7 @@ export function runKubectl(cluster: Cluster, argv: string[], stdin?: string): Ku
   }
   let ctx: CommandContext;
   try {
-    const args = parseFlags(argv, [...GLOBAL_FLAGS, ...(cmd.flags ?? [])], path);
+    const args = parseFlags(argv, flagsOf(cmd), path);
     const nsFlag = args.flags.namespace;
     const current = cluster.state.kubeconfig.contexts.find((c) => c.name === cluster.state.kubeconfig.current);
     const namespace = typeof nsFlag === "string" && nsFlag !== "" ? nsFlag : (current?.namespace ?? "default");

@@ -295,13 +295,36 @@ function defaultValue(spec: FlagSpec): FlagValue | undefined {
  * shorthands, `_` normalised to `-` in names). Throws {@link FlagError} with kubectl's exact text.
  * When two specs share a name or shorthand, the first wins (list the command's own flags first).
  */
-export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPath: string): ParsedArgs {
+interface SpecIndex {
+  byName: Map<string, FlagSpec>;
+  byShort: Map<string, FlagSpec>;
+  defaults: [string, FlagValue][];
+}
+
+/** Lookup tables per spec list, built once: commands parse their flags on every line. */
+const INDEXES = new WeakMap<readonly FlagSpec[], SpecIndex>();
+
+function indexOf(specs: readonly FlagSpec[]): SpecIndex {
+  const hit = INDEXES.get(specs);
+  if (hit) return hit;
   const byName = new Map<string, FlagSpec>();
   const byShort = new Map<string, FlagSpec>();
+  const defaults: [string, FlagValue][] = [];
+  const seen = new Set<string>();
   for (const s of specs) {
     if (!byName.has(normalize(s.name))) byName.set(normalize(s.name), s);
     if (s.short !== undefined && !byShort.has(s.short)) byShort.set(s.short, s);
+    const d = defaultValue(s);
+    if (d !== undefined && !seen.has(s.name)) defaults.push([s.name, d]);
+    seen.add(s.name);
   }
+  const index = { byName, byShort, defaults };
+  INDEXES.set(specs, index);
+  return index;
+}
+
+export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPath: string): ParsedArgs {
+  const { byName, byShort, defaults } = indexOf(specs);
   const fail = (msg: string): never => {
     throw new FlagError(`Error: ${msg}\nSee '${commandPath} --help' for usage.`);
   };
@@ -362,10 +385,7 @@ export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPa
       }
     }
   }
-  for (const spec of specs) {
-    const d = defaultValue(spec);
-    if (!(spec.name in flags) && d !== undefined) flags[spec.name] = d;
-  }
+  for (const [name, d] of defaults) if (!(name in flags)) flags[name] = Array.isArray(d) ? [...d] : d;
   return { positionals, flags, set, dashDash };
 }
 

@@ -1,10 +1,45 @@
 // go-yaml v2 scalar rules: which strings need quotes (resolve) and which styles the emitter allows.
 
 const RESOLVE_MAP = new Set([
-  "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
-  "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
-  "", "~", "null", "Null", "NULL",
-  ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "true",
+  "True",
+  "TRUE",
+  "on",
+  "On",
+  "ON",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "false",
+  "False",
+  "FALSE",
+  "off",
+  "Off",
+  "OFF",
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL",
+  ".nan",
+  ".NaN",
+  ".NAN",
+  ".inf",
+  ".Inf",
+  ".INF",
+  "+.inf",
+  "+.Inf",
+  "+.INF",
+  "-.inf",
+  "-.Inf",
+  "-.INF",
 ]); // prettier-ignore
 
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
@@ -49,7 +84,18 @@ function isTimestamp(s: string): boolean {
 export function needsQuotes(s: string): boolean {
   if (BASE60_FLOAT.test(s)) return true;
   const c = s[0] ?? "";
-  const hint = s === "" ? "N" : /[+-]/.test(c) ? "S" : /[0-9]/.test(c) ? "D" : /[yYnNtTfFoO~]/.test(c) ? "M" : c === "." ? "." : "";
+  const hint =
+    s === ""
+      ? "N"
+      : /[+-]/.test(c)
+        ? "S"
+        : /[0-9]/.test(c)
+          ? "D"
+          : /[yYnNtTfFoO~]/.test(c)
+            ? "M"
+            : c === "."
+              ? "."
+              : "";
   if (hint === "") return false;
   if (RESOLVE_MAP.has(s)) return true;
   if (hint === ".") return YAML_FLOAT.test(s);

@@ -44,20 +44,20 @@ export function yamlKeyLess(a: string, b: string): boolean {
 }
 
 const ESCAPES: Record<number, string> = {
-  0x00: "0",
-  0x07: "a",
-  0x08: "b",
-  0x09: "t",
-  0x0a: "n",
-  0x0b: "v",
-  0x0c: "f",
-  0x0d: "r",
-  0x1b: "e",
-  0x22: '"',
-  0x5c: "\\",
-  0x85: "N",
-  0x2028: "L",
-  0x2029: "P",
+  0: "0",
+  7: "a",
+  8: "b",
+  9: "t",
+  10: "n",
+  11: "v",
+  12: "f",
+  13: "r",
+  27: "e",
+  34: '"',
+  92: "\\",
+  133: "N",
+  8232: "L",
+  8233: "P",
 };
 
 function escapeOf(cp: number): string {
@@ -95,7 +95,8 @@ class Emitter {
 
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace))
+      this.putBreak();
     while (this.column < indent) this.put(" ");
     this.whitespace = true;
     this.indention = true;

@@ -1,5 +1,5 @@
 // Strict decoding as kube-apiserver does it (sigs.k8s.io/json, fieldValidation=Strict), producing its error text.
-import { type Node, structName, goType } from "./dsl.ts";
+import { goType, type Node, structName } from "./dsl.ts";
 import { goJSONNumber, parseQuantity, quantityInput } from "./quantity.ts";
 
 /**
@@ -32,7 +32,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 function typeError(value: string, type: string, ctx: Ctx): string {
-  if (ctx.struct === "" && ctx.stack === "") return `json: cannot unmarshal ${value} into Go value of type ${type}`;
+  if (ctx.struct === "" && ctx.stack === "")
+    return `json: cannot unmarshal ${value} into Go value of type ${type}`;
   return `json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.stack} of type ${type}`;
 }
 
@@ -72,7 +73,8 @@ function walk(w: Walk, v: unknown, n: Node, ctx: Ctx): void {
     case "ios":
       if (typeof v === "string") return;
       if (typeof v !== "number") fail(w, typeError(jsonKind(v), "int32", ctx));
-      if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) fail(w, typeError(numberText(v), "int32", ctx));
+      if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647)
+        fail(w, typeError(numberText(v), "int32", ctx));
       return;
     case "time":
       if (typeof v !== "string") fail(w, typeError(jsonKind(v), "string", ctx));
@@ -201,7 +203,8 @@ function rfc3339Error(v: string): string | undefined {
   let rest = v;
   for (const [elem, re] of elems) {
     const m = re.exec(rest);
-    if (!m) return `parsing time ${JSON.stringify(v)} as ${JSON.stringify(RFC3339)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}`;
+    if (!m)
+      return `parsing time ${JSON.stringify(v)} as ${JSON.stringify(RFC3339)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}`;
     rest = rest.slice(m[0].length);
   }
   return `parsing time ${JSON.stringify(v)}: extra text: ${JSON.stringify(rest)}`;

@@ -34,15 +34,29 @@ const TYPE_TEXT: Record<FieldErrorType, string> = {
 };
 
 export const required = (field: string, detail = ""): FieldError => ({ field, type: "Required", detail });
-export const forbidden = (field: string, detail: string): FieldError => ({ field, type: "Forbidden", detail });
+export const forbidden = (field: string, detail: string): FieldError => ({
+  field,
+  type: "Forbidden",
+  detail,
+});
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({
   field,
   type: "Invalid",
   value,
   detail,
 });
-export const duplicate = (field: string, value: unknown): FieldError => ({ field, type: "Duplicate", value, detail: "" });
-export const notFound = (field: string, value: unknown): FieldError => ({ field, type: "NotFound", value, detail: "" });
+export const duplicate = (field: string, value: unknown): FieldError => ({
+  field,
+  type: "Duplicate",
+  value,
+  detail: "",
+});
+export const notFound = (field: string, value: unknown): FieldError => ({
+  field,
+  type: "NotFound",
+  value,
+  detail: "",
+});
 export const tooLong = (field: string, max: number): FieldError => ({
   field,
   type: "TooLong",
@@ -70,7 +84,8 @@ export function goQuote(s: string): string {
     else if (ch === "\f") out += "\\f";
     else if (ch === "\v") out += "\\v";
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || c === 0xfffd) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || c === 0xfffd)
+      out += `\\u${c.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
   return `${out}"`;
@@ -118,4 +133,18 @@ export function formatInvalid(kind: string, name: string, errors: readonly Field
   if (msgs.length === 0) return head;
   if (msgs.length === 1) return `${head}: ${msgs[0]}`;
   return `${head}: \n${msgs.map((m) => `* ${m}`).join("\n")}`;
+}
+
+/**
+ * The Status message itself (apierrors.NewInvalid with ErrorList.ToAggregate), as an API client other than kubectl
+ * sees it: `Deployment.apps "web" is invalid: [spec.selector: Required value, spec.replicas: ...]`.
+ */
+export function invalidStatusMessage(
+  qualifiedKind: string,
+  name: string,
+  errors: readonly FieldError[],
+): string {
+  const msgs = [...new Set(errors.map(errorString))];
+  const agg = msgs.length === 1 ? (msgs[0] as string) : `[${msgs.join(", ")}]`;
+  return `${qualifiedKind} ${goQuote(name)} is invalid: ${agg}`;
 }

@@ -3,7 +3,8 @@
 const utf8Len = (s: string): number => new TextEncoder().encode(s).length;
 
 export const maxLenError = (n: number): string => `must be no more than ${n} characters`;
-export const inclusiveRangeError = (lo: number, hi: number): string => `must be between ${lo} and ${hi}, inclusive`;
+export const inclusiveRangeError = (lo: number, hi: number): string =>
+  `must be between ${lo} and ${hi}, inclusive`;
 export const EMPTY_ERROR = "must be non-empty";
 
 /** RegexError: "<msg> (e.g. 'a',  or 'b', regex used for validation is '<fmt>')". */
@@ -58,14 +59,16 @@ export function isDNS1123Label(v: string): string[] {
 export function isDNS1123Subdomain(v: string): string[] {
   const errs: string[] = [];
   if (utf8Len(v) > 253) errs.push(maxLenError(253));
-  if (!DNS1123_SUBDOMAIN_RE.test(v)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
+  if (!DNS1123_SUBDOMAIN_RE.test(v))
+    errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
   return errs;
 }
 
 export function isDNS1035Label(v: string): string[] {
   const errs: string[] = [];
   if (utf8Len(v) > 63) errs.push(maxLenError(63));
-  if (!DNS1035_LABEL_RE.test(v)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
+  if (!DNS1035_LABEL_RE.test(v))
+    errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
   return errs;
 }
 
@@ -82,7 +85,8 @@ export function isWildcardDNS1123Subdomain(v: string): string[] {
 
 /** The name checks object kinds use; `prefix` is true for generateName (a trailing dash is allowed). */
 export type NameFn = (name: string, prefix: boolean) => string[];
-const maskTrailingDash = (n: string, prefix: boolean) => (prefix && n.endsWith("-") ? `${n.slice(0, -2)}a` : n);
+const maskTrailingDash = (n: string, prefix: boolean) =>
+  prefix && n.endsWith("-") ? `${n.slice(0, -2)}a` : n;
 export const nameIsDNSSubdomain: NameFn = (n, p) => isDNS1123Subdomain(maskTrailingDash(n, p));
 export const nameIsDNSLabel: NameFn = (n, p) => isDNS1123Label(maskTrailingDash(n, p));
 export const nameIsDNS1035Label: NameFn = (n, p) => isDNS1035Label(maskTrailingDash(n, p));
@@ -105,14 +109,16 @@ export function isQualifiedName(v: string): string[] {
   }
   if (name.length === 0) errs.push(`name part ${EMPTY_ERROR}`);
   else if (utf8Len(name) > 63) errs.push(`name part ${maxLenError(63)}`);
-  if (!QNAME_RE.test(name)) errs.push(`name part ${regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc")}`);
+  if (!QNAME_RE.test(name))
+    errs.push(`name part ${regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc")}`);
   return errs;
 }
 
 export function isValidLabelValue(v: string): string[] {
   const errs: string[] = [];
   if (utf8Len(v) > 63) errs.push(maxLenError(63));
-  if (!LABEL_VALUE_RE.test(v)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+  if (!LABEL_VALUE_RE.test(v))
+    errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
   return errs;
 }
 
@@ -140,33 +146,51 @@ export function isRelaxedEnvVarName(v: string): string[] {
   for (const ch of v) {
     const c = ch.codePointAt(0) ?? 0;
     if (c > 0x7e || c < 0x20 || ch === "=") {
-      errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+      errs.push(
+        "a valid environment variable name must consist only of printable ASCII characters other than '='",
+      );
       break;
     }
   }
   return errs;
 }
 
-export const isValidPortNum = (p: number): string[] => (p >= 1 && p <= 65535 ? [] : [inclusiveRangeError(1, 65535)]);
+export const isValidPortNum = (p: number): string[] =>
+  p >= 1 && p <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 
 export function isValidPortName(p: string): string[] {
   const errs: string[] = [];
   if (utf8Len(p) > 15) errs.push(maxLenError(15));
-  if (!/^[-a-z0-9]+$/.test(p)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/^[-a-z0-9]+$/.test(p))
+    errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
   if (!/[a-z]/.test(p)) errs.push("must contain at least one letter (a-z)");
   if (p.includes("--")) errs.push("must not contain consecutive hyphens");
-  if (p.length > 0 && (p.startsWith("-") || p.endsWith("-"))) errs.push("must not begin or end with a hyphen");
+  if (p.length > 0 && (p.startsWith("-") || p.endsWith("-")))
+    errs.push("must not begin or end with a hyphen");
   return errs;
 }
 
 export function isValidPercent(v: string): string[] {
   if (full(PERCENT_FMT).test(v)) return [];
-  return [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, "1%", "93%")];
+  return [
+    regexError(
+      "a valid percent string must be a numeric string followed by an ending '%'",
+      PERCENT_FMT,
+      "1%",
+      "93%",
+    ),
+  ];
 }
 
 export function isHTTPHeaderName(v: string): string[] {
   if (full(HTTP_HEADER_FMT).test(v)) return [];
-  return [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_FMT, "X-Header-Name")];
+  return [
+    regexError(
+      "a valid HTTP header must consist of alphanumeric characters or '-'",
+      HTTP_HEADER_FMT,
+      "X-Header-Name",
+    ),
+  ];
 }
 
 /** path.IsValidPathSegmentName: names that end up in a URL path (HPA target, Ingress resource backend). */

@@ -14,7 +14,18 @@ export const ERR_FORMAT_WRONG =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 export const ERR_SUFFIX = "unable to parse quantity's suffix";
 
-const DEC_SUFFIX: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DEC_SUFFIX: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  "": 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 const BIN_SUFFIX: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DEC_BY_EXP = new Map(Object.entries(DEC_SUFFIX).map(([s, e]) => [e, s]));
 const BIN_NAMES = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
@@ -155,7 +166,8 @@ export function quantityString(q: Quantity): string {
   return `${sign}${m}${suffix}`;
 }
 
-export const cmpQuantity = (a: Quantity, b: Quantity): number => (a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0);
+export const cmpQuantity = (a: Quantity, b: Quantity): number =>
+  a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 
 /** Whether the quantity has no fraction below 1 (MilliValue() % 1000 == 0). */
 export const isWholeQuantity = (q: Quantity): boolean => q.nanos % NANO === 0n;

@@ -1,5 +1,22 @@
 // Known fields of the core/v1 kinds (Kubernetes 1.32): Pod, Service, ConfigMap, Secret and the rest.
-import { arr, B, BYTES, I32, IOS, kindNode, map, type Node, OPEN, obj, RLIST, S, SARR, SMAP, str, TIME } from "./dsl.ts";
+import {
+  arr,
+  B,
+  BYTES,
+  I32,
+  IOS,
+  kindNode,
+  map,
+  type Node,
+  OPEN,
+  obj,
+  RLIST,
+  S,
+  SARR,
+  SMAP,
+  str,
+  TIME,
+} from "./dsl.ts";
 import { LOCAL_OBJECT_REFERENCE, OBJECT_META, OBJECT_REFERENCE } from "./schema-meta.ts";
 import { POD_SPEC } from "./schema-pod.ts";
 import { PV_SPEC, PVC_SPEC } from "./schema-volumes.ts";
@@ -45,21 +62,33 @@ export const SERVICE = core("Service", {
   status: OPEN,
 });
 
-const ENDPOINT_ADDRESS = obj("v1.EndpointAddress", { ip: S, hostname: S, nodeName: S, targetRef: OBJECT_REFERENCE });
+const ENDPOINT_ADDRESS = obj("v1.EndpointAddress", {
+  ip: S,
+  hostname: S,
+  nodeName: S,
+  targetRef: OBJECT_REFERENCE,
+});
 
 export const ENDPOINTS = core("Endpoints", {
   subsets: arr(
     obj("v1.EndpointSubset", {
       addresses: arr(ENDPOINT_ADDRESS),
       notReadyAddresses: arr(ENDPOINT_ADDRESS),
-      ports: arr(obj("v1.EndpointPort", { name: S, port: I32, protocol: str("v1.Protocol"), appProtocol: S })),
+      ports: arr(
+        obj("v1.EndpointPort", { name: S, port: I32, protocol: str("v1.Protocol"), appProtocol: S }),
+      ),
     }),
   ),
 });
 
 export const CONFIG_MAP = core("ConfigMap", { immutable: B, data: SMAP, binaryData: map(BYTES) });
 
-export const SECRET = core("Secret", { immutable: B, data: map(BYTES), stringData: SMAP, type: str("v1.SecretType") });
+export const SECRET = core("Secret", {
+  immutable: B,
+  data: map(BYTES),
+  stringData: SMAP,
+  type: str("v1.SecretType"),
+});
 
 export const NAMESPACE = core("Namespace", {
   spec: obj("v1.NamespaceSpec", { finalizers: arr(str("v1.FinalizerName")) }),

@@ -118,7 +118,8 @@ export const CRON_JOB = kind("CronJob", {
 
 // autoscaling/v1 and autoscaling/v2
 
-const crossRef = (pkg: string) => obj(`${pkg}.CrossVersionObjectReference`, { kind: S, name: S, apiVersion: S });
+const crossRef = (pkg: string) =>
+  obj(`${pkg}.CrossVersionObjectReference`, { kind: S, name: S, apiVersion: S });
 
 export const HPA_V1 = kind("HorizontalPodAutoscaler", {
   spec: obj("v1.HorizontalPodAutoscalerSpec", {
@@ -140,7 +141,9 @@ const METRIC_IDENTIFIER = obj("v2.MetricIdentifier", { name: S, selector: LABEL_
 const SCALING_RULES = obj("v2.HPAScalingRules", {
   stabilizationWindowSeconds: I32,
   selectPolicy: str("v2.ScalingPolicySelect"),
-  policies: arr(obj("v2.HPAScalingPolicy", { type: str("v2.HPAScalingPolicyType"), value: I32, periodSeconds: I32 })),
+  policies: arr(
+    obj("v2.HPAScalingPolicy", { type: str("v2.HPAScalingPolicyType"), value: I32, periodSeconds: I32 }),
+  ),
 });
 
 export const HPA_V2 = kind("HorizontalPodAutoscaler", {
@@ -190,7 +193,9 @@ export const INGRESS = kind("Ingress", {
       obj("v1.IngressRule", {
         host: S,
         http: obj("v1.HTTPIngressRuleValue", {
-          paths: arr(obj("v1.HTTPIngressPath", { path: S, pathType: str("v1.PathType"), backend: INGRESS_BACKEND })),
+          paths: arr(
+            obj("v1.HTTPIngressPath", { path: S, pathType: str("v1.PathType"), backend: INGRESS_BACKEND }),
+          ),
         }),
       }),
     ),

@@ -47,7 +47,11 @@ export const OBJECT_REFERENCE = obj("v1.ObjectReference", {
 
 export const LOCAL_OBJECT_REFERENCE = obj("v1.LocalObjectReference", { name: S });
 
-export const TYPED_LOCAL_OBJECT_REFERENCE = obj("v1.TypedLocalObjectReference", { apiGroup: S, kind: S, name: S });
+export const TYPED_LOCAL_OBJECT_REFERENCE = obj("v1.TypedLocalObjectReference", {
+  apiGroup: S,
+  kind: S,
+  name: S,
+});
 
 const NODE_SELECTOR_REQUIREMENT = obj("v1.NodeSelectorRequirement", {
   key: S,

@@ -43,7 +43,11 @@ const LIFECYCLE_HANDLER = obj("v1.LifecycleHandler", {
 const KEY_SELECTOR_FIELDS = { name: S, key: S, optional: B };
 
 export const OBJECT_FIELD_SELECTOR = obj("v1.ObjectFieldSelector", { apiVersion: S, fieldPath: S });
-export const RESOURCE_FIELD_SELECTOR = obj("v1.ResourceFieldSelector", { containerName: S, resource: S, divisor: Q });
+export const RESOURCE_FIELD_SELECTOR = obj("v1.ResourceFieldSelector", {
+  containerName: S,
+  resource: S,
+  divisor: Q,
+});
 
 const ENV_VAR = obj("v1.EnvVar", {
   name: S,
@@ -76,7 +80,10 @@ const WINDOWS_OPTIONS = obj("v1.WindowsSecurityContextOptions", {
   hostProcess: B,
 });
 const SECCOMP_PROFILE = obj("v1.SeccompProfile", { type: str("v1.SeccompProfileType"), localhostProfile: S });
-const APP_ARMOR_PROFILE = obj("v1.AppArmorProfile", { type: str("v1.AppArmorProfileType"), localhostProfile: S });
+const APP_ARMOR_PROFILE = obj("v1.AppArmorProfile", {
+  type: str("v1.AppArmorProfileType"),
+  localhostProfile: S,
+});
 
 const SECURITY_CONTEXT = obj("v1.SecurityContext", {
   capabilities: obj("v1.Capabilities", { add: arr(str("v1.Capability")), drop: arr(str("v1.Capability")) }),
@@ -205,7 +212,9 @@ export const POD_SPEC = obj("v1.PodSpec", {
   os: obj("v1.PodOS", { name: str("v1.OSName") }),
   hostUsers: B,
   schedulingGates: arr(obj("v1.PodSchedulingGate", { name: S })),
-  resourceClaims: arr(obj("v1.PodResourceClaim", { name: S, resourceClaimName: S, resourceClaimTemplateName: S })),
+  resourceClaims: arr(
+    obj("v1.PodResourceClaim", { name: S, resourceClaimName: S, resourceClaimTemplateName: S }),
+  ),
   resources: RESOURCE_REQUIREMENTS,
 });
 

@@ -1,6 +1,12 @@
 // Known fields of core/v1 volume sources, PersistentVolumeClaimSpec and PersistentVolumeSpec (Kubernetes 1.32).
 import { arr, B, I32, I64, OPEN, obj, Q, RLIST, S, SARR, SMAP, str } from "./dsl.ts";
-import { LABEL_SELECTOR, NODE_SELECTOR, OBJECT_META, OBJECT_REFERENCE, TYPED_LOCAL_OBJECT_REFERENCE } from "./schema-meta.ts";
+import {
+  LABEL_SELECTOR,
+  NODE_SELECTOR,
+  OBJECT_META,
+  OBJECT_REFERENCE,
+  TYPED_LOCAL_OBJECT_REFERENCE,
+} from "./schema-meta.ts";
 
 const KEY_TO_PATH = obj("v1.KeyToPath", { key: S, path: S, mode: I32 });
 
@@ -30,7 +36,12 @@ export const VOLUME = obj("v1.Volume", {
   name: S,
   hostPath: HOST_PATH,
   emptyDir: obj("v1.EmptyDirVolumeSource", { medium: str("v1.StorageMedium"), sizeLimit: Q }),
-  gcePersistentDisk: obj("v1.GCEPersistentDiskVolumeSource", { pdName: S, fsType: S, partition: I32, readOnly: B }),
+  gcePersistentDisk: obj("v1.GCEPersistentDiskVolumeSource", {
+    pdName: S,
+    fsType: S,
+    partition: I32,
+    readOnly: B,
+  }),
   awsElasticBlockStore: obj("v1.AWSElasticBlockStoreVolumeSource", {
     volumeID: S,
     fsType: S,
@@ -38,7 +49,12 @@ export const VOLUME = obj("v1.Volume", {
     readOnly: B,
   }),
   gitRepo: obj("v1.GitRepoVolumeSource", { repository: S, revision: S, directory: S }),
-  secret: obj("v1.SecretVolumeSource", { secretName: S, items: arr(KEY_TO_PATH), defaultMode: I32, optional: B }),
+  secret: obj("v1.SecretVolumeSource", {
+    secretName: S,
+    items: arr(KEY_TO_PATH),
+    defaultMode: I32,
+    optional: B,
+  }),
   nfs: NFS,
   iscsi: OPEN,
   glusterfs: OPEN,
@@ -51,7 +67,12 @@ export const VOLUME = obj("v1.Volume", {
   downwardAPI: obj("v1.DownwardAPIVolumeSource", { items: arr(DOWNWARD_API_FILE), defaultMode: I32 }),
   fc: OPEN,
   azureFile: OPEN,
-  configMap: obj("v1.ConfigMapVolumeSource", { name: S, items: arr(KEY_TO_PATH), defaultMode: I32, optional: B }),
+  configMap: obj("v1.ConfigMapVolumeSource", {
+    name: S,
+    items: arr(KEY_TO_PATH),
+    defaultMode: I32,
+    optional: B,
+  }),
   vsphereVolume: OPEN,
   quobyte: OPEN,
   azureDisk: OPEN,

@@ -1,18 +1,19 @@
-// Container validation as core/validation does it: names, image, ports, env, mounts, resources, probes.
-import { duplicate, type FieldError, forbidden, GoRepr, invalid, notFound, notSupported, required } from "./errors.ts";
+// Container validation as core/validation does it: names, image, mounts, devices, resources, probes, init containers.
 import {
-  inclusiveRangeError,
-  isConfigMapKey,
-  isDNS1123Label,
-  isRelaxedEnvVarName,
-  isValidPortName,
-  isValidPortNum,
-  nameIsDNSSubdomain,
-} from "./names.ts";
-import { validateResourceRequirements } from "./validate-resources.ts";
+  duplicate,
+  type FieldError,
+  forbidden,
+  GoRepr,
+  invalid,
+  notFound,
+  notSupported,
+  required,
+} from "./errors.ts";
+import { inclusiveRangeError, isDNS1123Label } from "./names.ts";
+import { validateEnv, validateEnvFrom, validatePorts } from "./validate-env.ts";
 import { at, bool, child, list, num, type R, rec, str } from "./validate-meta.ts";
-import { validateProbe, validateHandler, validatePortNumOrName } from "./validate-probe.ts";
-import { validateObjectFieldSelector, validateResourceFieldSelector } from "./validate-downward.ts";
+import { validateHandler, validateProbe } from "./validate-probe.ts";
+import { validateResourceRequirements } from "./validate-resources.ts";
 
 export interface PodCtx {
   /** Volumes that validated, by name (a mount or device naming another is "Not found"). */
@@ -20,112 +21,6 @@ export interface PodCtx {
   gracePeriod: number;
   restartPolicy: string;
   hostUsers: boolean;
-}
-
-const PROTOCOLS = ["SCTP", "TCP", "UDP"];
-const ENV_FIELD_PATHS = [
-  "metadata.name",
-  "metadata.namespace",
-  "metadata.uid",
-  "spec.nodeName",
-  "spec.serviceAccountName",
-  "status.hostIP",
-  "status.hostIPs",
-  "status.podIP",
-  "status.podIPs",
-];
-
-function validatePorts(ports: unknown, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  const names = new Set<string>();
-  list(ports).forEach((p, i) => {
-    const port = rec(p);
-    const idx = at(path, i);
-    const name = str(port?.name);
-    if (name !== "") {
-      const msgs = isValidPortName(name);
-      if (msgs.length > 0) for (const m of msgs) out.push(invalid(child(idx, "name"), name, m));
-      else if (names.has(name)) out.push(duplicate(child(idx, "name"), name));
-      else names.add(name);
-    }
-    const cp = num(port?.containerPort) ?? 0;
-    if (cp === 0) out.push(required(child(idx, "containerPort")));
-    else for (const m of isValidPortNum(cp)) out.push(invalid(child(idx, "containerPort"), cp, m));
-    const hp = num(port?.hostPort) ?? 0;
-    if (hp !== 0) for (const m of isValidPortNum(hp)) out.push(invalid(child(idx, "hostPort"), hp, m));
-    const proto = str(port?.protocol);
-    if (proto !== "" && !PROTOCOLS.includes(proto)) out.push(notSupported(child(idx, "protocol"), proto, PROTOCOLS));
-  });
-  return out;
-}
-
-function validateKeySelector(sel: R, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  const name = str(sel.name);
-  for (const m of nameIsDNSSubdomain(name, false)) out.push(invalid(child(path, "name"), name, m));
-  const k = str(sel.key);
-  if (k === "") out.push(required(child(path, "key")));
-  else for (const m of isConfigMapKey(k)) out.push(invalid(child(path, "key"), k, m));
-  return out;
-}
-
-function validateEnv(env: unknown, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  list(env).forEach((e, i) => {
-    const ev = rec(e);
-    const idx = at(path, i);
-    const name = str(ev?.name);
-    if (name === "") out.push(required(child(idx, "name")));
-    else for (const m of isRelaxedEnvVarName(name)) out.push(invalid(child(idx, "name"), name, m));
-    const from = rec(ev?.valueFrom);
-    if (!from) return;
-    const fp = child(idx, "valueFrom");
-    let sources = 0;
-    const fieldRef = rec(from.fieldRef);
-    if (fieldRef) {
-      sources++;
-      out.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, child(fp, "fieldRef")));
-    }
-    const resourceRef = rec(from.resourceFieldRef);
-    if (resourceRef) {
-      sources++;
-      out.push(...validateResourceFieldSelector(resourceRef, child(fp, "resourceFieldRef"), false));
-    }
-    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
-      const sel = rec(from[k]);
-      if (!sel) continue;
-      sources++;
-      out.push(...validateKeySelector(sel, child(fp, k)));
-    }
-    if (sources === 0) {
-      out.push(invalid(fp, "", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
-    } else if (str(ev?.value) !== "") out.push(invalid(fp, "", "may not be specified when `value` is not empty"));
-    else if (sources > 1) out.push(invalid(fp, "", "may not have more than one field specified at a time"));
-  });
-  return out;
-}
-
-function validateEnvFrom(envFrom: unknown, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  list(envFrom).forEach((e, i) => {
-    const ev = rec(e);
-    const idx = at(path, i);
-    const prefix = str(ev?.prefix);
-    if (prefix !== "") for (const m of isRelaxedEnvVarName(prefix)) out.push(invalid(child(idx, "prefix"), prefix, m));
-    let sources = 0;
-    for (const k of ["configMapRef", "secretRef"]) {
-      const ref = rec(ev?.[k]);
-      if (!ref) continue;
-      sources++;
-      const name = str(ref.name);
-      const np = child(child(idx, k), "name");
-      if (name === "") out.push(required(np));
-      else for (const m of nameIsDNSSubdomain(name, true)) out.push(invalid(np, name, m));
-    }
-    if (sources === 0) out.push(invalid(path, "", "must specify one of: `configMapRef` or `secretRef`"));
-    else if (sources > 1) out.push(invalid(path, "", "may not have more than one field specified at a time"));
-  });
-  return out;
 }
 
 /** validateLocalDescendingPath: relative, without ".." elements. */
@@ -150,16 +45,21 @@ function validateVolumeMounts(c: R, path: string, ctx: PodCtx): FieldError[] {
     if (mountPath === "") out.push(required(child(idx, "mountPath")));
     if (mountPoints.has(mountPath)) out.push(invalid(child(idx, "mountPath"), mountPath, "must be unique"));
     mountPoints.add(mountPath);
-    if (devices.has(name)) out.push(invalid(child(idx, "name"), name, "must not already exist in volumeDevices"));
+    if (devices.has(name))
+      out.push(invalid(child(idx, "name"), name, "must not already exist in volumeDevices"));
     if ([...devices.values()].includes(mountPath)) {
-      out.push(invalid(child(idx, "mountPath"), mountPath, "must not already exist as a path in volumeDevices"));
+      out.push(
+        invalid(child(idx, "mountPath"), mountPath, "must not already exist as a path in volumeDevices"),
+      );
     }
     const subPath = str(mnt.subPath);
     const subPathExpr = str(mnt.subPathExpr);
     if (subPath !== "") out.push(...validateLocalDescendingPath(subPath, child(path, "subPath")));
     if (subPathExpr !== "") {
       if (subPath !== "") {
-        out.push(invalid(child(idx, "subPathExpr"), subPathExpr, "subPathExpr and subPath are mutually exclusive"));
+        out.push(
+          invalid(child(idx, "subPathExpr"), subPathExpr, "subPathExpr and subPath are mutually exclusive"),
+        );
       }
       out.push(...validateLocalDescendingPath(subPathExpr, child(path, "subPathExpr")));
     }
@@ -175,7 +75,8 @@ function validateVolumeMounts(c: R, path: string, ctx: PodCtx): FieldError[] {
     const rro = mnt.recursiveReadOnly;
     if (typeof rro === "string" && rro !== "Disabled") {
       const rp = child(path, "recursiveReadOnly");
-      if (rro !== "Enabled" && rro !== "IfPossible") out.push(notSupported(rp, rro, ["Disabled", "Enabled", "IfPossible"]));
+      if (rro !== "Enabled" && rro !== "IfPossible")
+        out.push(notSupported(rp, rro, ["Disabled", "Enabled", "IfPossible"]));
       else {
         if (!bool(mnt.readOnly)) out.push(forbidden(rp, "may only be specified when readOnly is true"));
         if (typeof prop === "string" && prop !== "None") {
@@ -209,9 +110,12 @@ function validateVolumeDevices(c: R, path: string, ctx: PodCtx): FieldError[] {
     if (devicePath !== "" && devicePath.split("/").includes("..")) {
       out.push(invalid(child(idx, "devicePath"), devicePath, "can not contain backsteps ('..')"));
     } else paths.add(devicePath);
-    if (mounts.has(name)) out.push(invalid(child(idx, "name"), name, "must not already exist in volumeMounts"));
+    if (mounts.has(name))
+      out.push(invalid(child(idx, "name"), name, "must not already exist in volumeMounts"));
     if ([...mounts.values()].includes(devicePath)) {
-      out.push(invalid(child(idx, "devicePath"), devicePath, "must not already exist as a path in volumeMounts"));
+      out.push(
+        invalid(child(idx, "devicePath"), devicePath, "must not already exist as a path in volumeMounts"),
+      );
     }
     if (name !== "") names.add(name);
   });
@@ -223,11 +127,13 @@ function validateSecurityContext(sc: R | undefined, path: string, ctx: PodCtx): 
   const out: FieldError[] = [];
   for (const k of ["runAsUser", "runAsGroup"]) {
     const v = num(sc[k]);
-    if (v !== undefined && (v < 0 || v > 4294967295)) out.push(invalid(child(path, k), v, inclusiveRangeError(0, 4294967295)));
+    if (v !== undefined && (v < 0 || v > 4294967295))
+      out.push(invalid(child(path, k), v, inclusiveRangeError(0, 4294967295)));
   }
   const proc = sc.procMount;
   if (typeof proc === "string") {
-    if (proc !== "Default" && proc !== "Unmasked") out.push(notSupported(child(path, "procMount"), proc, ["Default", "Unmasked"]));
+    if (proc !== "Default" && proc !== "Unmasked")
+      out.push(notSupported(child(path, "procMount"), proc, ["Default", "Unmasked"]));
     else if (proc === "Unmasked" && ctx.hostUsers) {
       out.push(invalid(child(path, "procMount"), proc, "`hostUsers` must be false to use `Unmasked`"));
     }
@@ -275,7 +181,8 @@ function validateResizePolicy(policies: unknown, path: string, ctx: PodCtx): Fie
     if (seen.has(resource)) out.push(duplicate(at(path, i), resource));
     seen.add(resource);
     if (resource === "") out.push(required(path));
-    else if (resource !== "cpu" && resource !== "memory") out.push(notSupported(path, resource, ["cpu", "memory"]));
+    else if (resource !== "cpu" && resource !== "memory")
+      out.push(notSupported(path, resource, ["cpu", "memory"]));
     if (policy === "") out.push(required(path));
     else if (policy !== "NotRequired" && policy !== "RestartContainer") {
       out.push(notSupported(path, policy, ["NotRequired", "RestartContainer"]));
@@ -292,7 +199,8 @@ function validateLifecycleAndProbes(c: R, path: string, ctx: PodCtx): FieldError
   const lc = rec(c.lifecycle);
   for (const h of ["postStart", "preStop"]) {
     const handler = rec(lc?.[h]);
-    if (handler) out.push(...validateHandler(handler, child(child(path, "lifecycle"), h), ctx.gracePeriod, true));
+    if (handler)
+      out.push(...validateHandler(handler, child(child(path, "lifecycle"), h), ctx.gracePeriod, true));
   }
   out.push(...validateProbe(rec(c.livenessProbe), child(path, "livenessProbe"), "liveness"));
   out.push(...validateProbe(rec(c.readinessProbe), child(path, "readinessProbe"), "readiness"));
@@ -337,7 +245,12 @@ export function validateContainers(containers: unknown, path: string, ctx: PodCt
   return out;
 }
 
-export function validateInitContainers(inits: unknown, regular: unknown, path: string, ctx: PodCtx): FieldError[] {
+export function validateInitContainers(
+  inits: unknown,
+  regular: unknown,
+  path: string,
+  ctx: PodCtx,
+): FieldError[] {
   const out: FieldError[] = [];
   const names = new Set(list(regular).map((c) => str(rec(c)?.name)));
   list(inits).forEach((raw, i) => {
@@ -345,7 +258,8 @@ export function validateInitContainers(inits: unknown, regular: unknown, path: s
     const p = at(path, i);
     out.push(...validateContainerCommon(c, p, ctx));
     const rp = c.restartPolicy;
-    if (typeof rp === "string" && rp !== "Always") out.push(notSupported(child(p, "restartPolicy"), rp, ["Always"]));
+    if (typeof rp === "string" && rp !== "Always")
+      out.push(notSupported(child(p, "restartPolicy"), rp, ["Always"]));
     const name = str(c.name);
     if (names.has(name)) out.push(duplicate(child(p, "name"), name));
     else if (name !== "") names.add(name);
@@ -353,14 +267,19 @@ export function validateInitContainers(inits: unknown, regular: unknown, path: s
     if (rp === "Always") out.push(...validateLifecycleAndProbes(c, p, ctx));
     else {
       for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
-        if (rec(c[k])) out.push(forbidden(child(p, k), "may not be set for init containers without restartPolicy=Always"));
+        if (rec(c[k]))
+          out.push(forbidden(child(p, k), "may not be set for init containers without restartPolicy=Always"));
       }
     }
     if (list(c.resizePolicy).length > 0) {
-      out.push(invalid(child(p, "resizePolicy"), new GoRepr("[]core.ContainerResizePolicy{...}"), "must not be set for init containers"));
+      out.push(
+        invalid(
+          child(p, "resizePolicy"),
+          new GoRepr("[]core.ContainerResizePolicy{...}"),
+          "must not be set for init containers",
+        ),
+      );
     }
   });
   return out;
 }
-
-export { validatePortNumOrName };

@@ -63,7 +63,9 @@ function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
   }
   fs.forEach((f, i) => {
     if (!f.includes("/") && !STANDARD_FINALIZERS.has(f)) {
-      out.push(invalid(at(path, i), f, "name is neither a standard finalizer name nor is it fully qualified"));
+      out.push(
+        invalid(at(path, i), f, "name is neither a standard finalizer name nor is it fully qualified"),
+      );
     }
   });
   return out;
@@ -100,10 +102,13 @@ export function validateObjectMeta(meta: unknown, nameFn: NameFn, path = "metada
   const name = str(m?.name);
   const generateName = str(m?.generateName);
   if (generateName !== "") {
-    for (const msg of nameFn(generateName, true)) out.push(invalid(child(path, "generateName"), generateName, msg));
+    for (const msg of nameFn(generateName, true))
+      out.push(invalid(child(path, "generateName"), generateName, msg));
   }
-  if (name === "" && generateName === "") out.push(required(child(path, "name"), "name or generateName is required"));
-  else if (name !== "") for (const msg of nameFn(name, false)) out.push(invalid(child(path, "name"), name, msg));
+  if (name === "" && generateName === "")
+    out.push(required(child(path, "name"), "name or generateName is required"));
+  else if (name !== "")
+    for (const msg of nameFn(name, false)) out.push(invalid(child(path, "name"), name, msg));
   out.push(...validateLabels(m?.labels, child(path, "labels")));
   out.push(...validateAnnotations(m?.annotations, child(path, "annotations")));
   out.push(...validateOwnerReferences(m?.ownerReferences, child(path, "ownerReferences")));
@@ -125,10 +130,13 @@ export function validateLabelSelector(selector: unknown, path: string): FieldErr
     const op = str(r?.operator);
     const values = list(r?.values);
     if (op === "In" || op === "NotIn") {
-      if (values.length === 0) out.push(required(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
+      if (values.length === 0)
+        out.push(required(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
     } else if (op === "Exists" || op === "DoesNotExist") {
       if (values.length > 0) {
-        out.push(forbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        out.push(
+          forbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        );
       }
     } else out.push(invalid(child(p, "operator"), op, "not a valid selector operator"));
     out.push(...validateLabelName(str(r?.key), child(p, "key")));
@@ -137,7 +145,11 @@ export function validateLabelSelector(selector: unknown, path: string): FieldErr
 }
 
 /** metav1.LabelSelectorAsSelector: "nothing" for a nil selector, "everything" for an empty one. */
-export type Selector = "nothing" | "everything" | "invalid" | ((labels: Readonly<Record<string, string>>) => boolean);
+export type Selector =
+  | "nothing"
+  | "everything"
+  | "invalid"
+  | ((labels: Readonly<Record<string, string>>) => boolean);
 
 export function labelSelectorAsSelector(selector: unknown): Selector {
   const sel = rec(selector);

@@ -104,8 +104,10 @@ function applyOne(ctx: CommandContext, m: Manifest, note: { verb: string }): str
       `Warning: resource ${info.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
     );
   }
-  const merged = threeWay(original, manifest, structuredClone(live)) as KObject;
-  merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
+  // As kubectl does, the new configuration carries its own last-applied annotation into the merge.
+  const modified = structuredClone(manifest);
+  modified.metadata.annotations = { ...(modified.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
+  const merged = threeWay(original, modified, structuredClone(live)) as KObject;
   const candidate = structuredClone(merged);
   applyDefaults(candidate);
   const same = (a: KObject, b: KObject) =>

@@ -48,6 +48,9 @@ export function finishCreate(ctx: CommandContext, obj: KObject, what: string): n
   const dryRun = flagString(ctx, "dry-run");
   const output = flagString(ctx, "output");
   if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace ?? ctx.namespace;
+  // Generators build objects as kubectl sends them: no server-set metadata.
+  const meta = obj.metadata as unknown as Record<string, unknown>;
+  for (const k of ["uid", "resourceVersion", "creationTimestamp"]) if (meta[k] === "") delete meta[k];
   if (flagBool(ctx, "save-config")) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(obj) };
   if (dryRun === "none") {
     try {

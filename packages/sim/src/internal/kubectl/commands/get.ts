@@ -66,6 +66,7 @@ export function collect(ctx: CommandContext, ref: ResourceRef, ns: string | unde
   if (ref.info.resource === "events" && ref.info.group === "") {
     let events = cluster.state.events.filter((e) => scopeNs === undefined || e.involved.namespace === scopeNs);
     if (ref.names.length) events = events.filter((e) => ref.names.includes(e.name));
+    if (fsel) events = events.filter((e) => matchesFields(fsel, eventObject(e) as unknown as Record<string, unknown>));
     return { info: ref.info, objects: events.map(eventObject), events };
   }
   if (ref.names.length === 0) {
@@ -152,7 +153,7 @@ function printObjects(ctx: CommandContext, lists: Listed[], single: boolean): vo
   const withKind = lists.length > 1;
   shown.forEach((l, i) => {
     const text = renderTable(l, tableOptions(ctx, withKind));
-    ctx.out.out(i < shown.length - 1 ? `${text}\n` : text);
+    ctx.out.out(i < shown.length - 1 ? `${text}\n\n` : text);
   });
 }
 

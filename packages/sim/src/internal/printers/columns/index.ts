@@ -2,6 +2,7 @@
 import type { EventRecord } from "../../api/events.ts";
 import { findResource, kindPrefix } from "../../api/resources.ts";
 import type { KObject } from "../../api/types.ts";
+import { formatLabels, since } from "../util.ts";
 import {
   configMapTable,
   createdAtTable,
@@ -10,13 +11,10 @@ import {
   nodeTable,
   pdbTable,
   priorityClassTable,
-  pvcTable,
-  pvTable,
   resourceQuotaTable,
   roleBindingTable,
   secretTable,
   serviceAccountTable,
-  storageClassTable,
 } from "./cluster.ts";
 import { EVENT_COLUMNS, eventCells, eventNamespace, sortEventsByKey } from "./events.ts";
 import {
@@ -28,6 +26,7 @@ import {
   serviceTable,
 } from "./network.ts";
 import { podTable } from "./pod.ts";
+import { pvcTable, pvTable, storageClassTable } from "./storage.ts";
 import type { Column, KindTable } from "./types.ts";
 import {
   cronJobTable,
@@ -39,7 +38,6 @@ import {
   replicationControllerTable,
   statefulSetTable,
 } from "./workloads.ts";
-import { formatLabels, since } from "../util.ts";
 
 /** How `kubectl get` was asked to print. */
 export interface TableOptions {

@@ -55,7 +55,9 @@ function portString(ports: unknown): string {
     .map(asObj)
     .map((p) => {
       const proto = asStr(p.protocol);
-      return asNum(p.nodePort) > 0 ? `${asNum(p.port)}:${asNum(p.nodePort)}/${proto}` : `${asNum(p.port)}/${proto}`;
+      return asNum(p.nodePort) > 0
+        ? `${asNum(p.port)}:${asNum(p.nodePort)}/${proto}`
+        : `${asNum(p.port)}/${proto}`;
     })
     .join(",");
 }
@@ -131,7 +133,13 @@ function listWithMore(items: string[]): string {
 
 /** `kubectl get endpointslices`. */
 export const endpointSliceTable: KindTable = {
-  columns: [{ name: "Name" }, { name: "AddressType" }, { name: "Ports" }, { name: "Endpoints" }, { name: "Age" }],
+  columns: [
+    { name: "Name" },
+    { name: "AddressType" },
+    { name: "Ports" },
+    { name: "Endpoints" },
+    { name: "Age" },
+  ],
   row(o, now) {
     const ports = asArr(o.ports)
       .map(asObj)
@@ -167,7 +175,14 @@ function ingressRow(o: KObject, now: number, wide: boolean): string[] {
 
 /** `kubectl get ingresses`. */
 export const ingressTable: KindTable & { wideRow: KindTable["row"] } = {
-  columns: [{ name: "Name" }, { name: "Class" }, { name: "Hosts" }, { name: "Address" }, { name: "Ports" }, { name: "Age" }],
+  columns: [
+    { name: "Name" },
+    { name: "Class" },
+    { name: "Hosts" },
+    { name: "Address" },
+    { name: "Ports" },
+    { name: "Age" },
+  ],
   row: (o, now) => ingressRow(o, now, false),
   wideRow: (o, now) => ingressRow(o, now, true),
 };

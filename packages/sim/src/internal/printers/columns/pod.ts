@@ -22,7 +22,10 @@ function lastTermination(c: Obj): number {
 }
 
 /** The cells printPod computes: READY, STATUS and RESTARTS. */
-export function podStatusCells(pod: KObject, now: number): { ready: string; status: string; restarts: string } {
+export function podStatusCells(
+  pod: KObject,
+  now: number,
+): { ready: string; status: string; restarts: string } {
   const spec = asObj(pod.spec);
   const status = asObj(pod.status);
   const phase = asStr(status.phase);
@@ -86,7 +89,8 @@ export function podStatusCells(pod: KObject, now: number): { ready: string; stat
         readyCount++;
       }
     }
-    if (reason === "Completed" && hasRunning) reason = conditionTrue(status, "Ready") ? "Running" : "NotReady";
+    if (reason === "Completed" && hasRunning)
+      reason = conditionTrue(status, "Ready") ? "Running" : "NotReady";
   }
 
   const deleting = pod.metadata.deletionTimestamp !== undefined;
@@ -94,7 +98,9 @@ export function podStatusCells(pod: KObject, now: number): { ready: string; stat
   else if (deleting && phase !== "Succeeded" && phase !== "Failed") reason = "Terminating";
 
   const restartText =
-    restarts !== 0 && lastRestart !== 0 ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts);
+    restarts !== 0 && lastRestart !== 0
+      ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
+      : String(restarts);
   return { ready: `${readyCount}/${total}`, status: reason, restarts: restartText };
 }
 

@@ -29,7 +29,14 @@ const num = (v: unknown): string => String(asNum(v));
 
 /** `kubectl get replicasets`. */
 export const replicaSetTable: KindTable = {
-  columns: [{ name: "Name" }, { name: "Desired" }, { name: "Current" }, { name: "Ready" }, { name: "Age" }, ...WIDE_CONTAINERS],
+  columns: [
+    { name: "Name" },
+    { name: "Desired" },
+    { name: "Current" },
+    { name: "Ready" },
+    { name: "Age" },
+    ...WIDE_CONTAINERS,
+  ],
   row(o, now) {
     const [names, images] = containerCells(templateSpec(o.spec).containers);
     return [
@@ -117,7 +124,13 @@ export const daemonSetTable: KindTable = {
 
 /** `kubectl get statefulsets`. */
 export const statefulSetTable: KindTable = {
-  columns: [{ name: "Name" }, { name: "Ready" }, { name: "Age" }, { name: "Containers", wide: true }, { name: "Images", wide: true }],
+  columns: [
+    { name: "Name" },
+    { name: "Ready" },
+    { name: "Age" },
+    { name: "Containers", wide: true },
+    { name: "Images", wide: true },
+  ],
   row(o, now) {
     const [names, images] = containerCells(templateSpec(o.spec).containers);
     const ready = `${asNum(asObj(o.status).readyReplicas)}/${asNum(asObj(o.spec).replicas)}`;
@@ -127,13 +140,22 @@ export const statefulSetTable: KindTable = {
 
 /** hasJobCondition: the first condition of that type decides. */
 function jobCondition(status: Obj, type: string): boolean {
-  const c = asArr(status.conditions).map(asObj).find((x) => x.type === type);
+  const c = asArr(status.conditions)
+    .map(asObj)
+    .find((x) => x.type === type);
   return c?.status === "True";
 }
 
 /** `kubectl get jobs` (1.32 has the STATUS column). */
 export const jobTable: KindTable = {
-  columns: [{ name: "Name" }, { name: "Status" }, { name: "Completions" }, { name: "Duration" }, { name: "Age" }, ...WIDE_CONTAINERS],
+  columns: [
+    { name: "Name" },
+    { name: "Status" },
+    { name: "Completions" },
+    { name: "Duration" },
+    { name: "Age" },
+    ...WIDE_CONTAINERS,
+  ],
   row(o, now) {
     const spec = asObj(o.spec);
     const st = asObj(o.status);
@@ -141,7 +163,8 @@ export const jobTable: KindTable = {
     if (isSet(spec.completions)) completions = `${asNum(st.succeeded)}/${asNum(spec.completions)}`;
     else {
       const parallelism = asNum(spec.parallelism);
-      completions = parallelism > 1 ? `${asNum(st.succeeded)}/1 of ${parallelism}` : `${asNum(st.succeeded)}/1`;
+      completions =
+        parallelism > 1 ? `${asNum(st.succeeded)}/1 of ${parallelism}` : `${asNum(st.succeeded)}/1`;
     }
     const start = parseTime(st.startTime);
     const end = parseTime(st.completionTime);
@@ -154,7 +177,16 @@ export const jobTable: KindTable = {
     else if (jobCondition(st, "FailureTarget")) status = "FailureTarget";
     const [names, images] = containerCells(templateSpec(spec).containers);
     const age = since(now, o.metadata.creationTimestamp);
-    return [o.metadata.name, status, completions, duration, age, names, images, formatLabelSelector(spec.selector)];
+    return [
+      o.metadata.name,
+      status,
+      completions,
+      duration,
+      age,
+      names,
+      images,
+      formatLabelSelector(spec.selector),
+    ];
   },
 };
 
@@ -222,14 +254,16 @@ export function formatHPAMetrics(specs: unknown[], statuses: unknown[]): string 
       return `${current}/${canonical(target.averageValue)}`;
     }
     if (isSet(target.averageValue)) {
-      const current = hasStatus && (named !== "" || isSet(cur.averageValue)) ? canonical(cur.averageValue) : "<unknown>";
+      const current =
+        hasStatus && (named !== "" || isSet(cur.averageValue)) ? canonical(cur.averageValue) : "<unknown>";
       return `${named}${current}/${canonical(target.averageValue)}${named === "" ? " (avg)" : ""}`;
     }
     if (named === "") {
       const current = hasStatus ? canonical(cur.value) : "<unknown>";
       return `${current}/${canonical(target.value)}`;
     }
-    const current = hasStatus && isSet(cur.averageUtilization) ? `${asNum(cur.averageUtilization)}%` : "<unknown>";
+    const current =
+      hasStatus && isSet(cur.averageUtilization) ? `${asNum(cur.averageUtilization)}%` : "<unknown>";
     const goal = isSet(target.averageUtilization) ? `${asNum(target.averageUtilization)}%` : "<auto>";
     return `${named}${current}/${goal}`;
   });

@@ -17,7 +17,8 @@ function clusterOf(objects: number): Sim {
     sim.exec(`kubectl expose deployment app-${i} --port=80 -n ${ns}`);
   }
   sim.advance(60_000);
-  for (let i = 0; countObjects(sim) < objects; i++) sim.exec(`kubectl create configmap cfg-${i} --from-literal=k=v${i} -n team-${i % 10}`);
+  for (let i = 0; countObjects(sim) < objects; i++)
+    sim.exec(`kubectl create configmap cfg-${i} --from-literal=k=v${i} -n team-${i % 10}`);
   return sim;
 }
 
@@ -48,9 +49,19 @@ export function simBench(): void {
       const r = sim.exec(SIMPLE[i % SIMPLE.length] ?? "kubectl get nodes");
       if (r.exitCode !== 0) throw new Error(`bench command failed: ${r.output}`);
     });
-    report({ name: `sim.commands_per_s.${size}`, value: rate, unit: "commands/s", target: size === 50 ? ">= 5000" : ">= 500" });
+    report({
+      name: `sim.commands_per_s.${size}`,
+      value: rate,
+      unit: "commands/s",
+      target: size === 50 ? ">= 5000" : ">= 500",
+    });
     report({ name: `sim.objects.${size}`, value: n, unit: "objects" });
   }
   const fresh = Sim.create({ seed: 1 });
-  report({ name: "session.json_bytes.fresh", value: JSON.stringify(fresh.save()).length, unit: "bytes", target: "<= 4096" });
+  report({
+    name: "session.json_bytes.fresh",
+    value: JSON.stringify(fresh.save()).length,
+    unit: "bytes",
+    target: "<= 4096",
+  });
 }

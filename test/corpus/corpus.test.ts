@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Sim } from "@bosun/sim";
-import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { SHARED_DIR } from "../support/paths.ts";
 
 const CORPUS = SHARED_DIR ? join(SHARED_DIR, "corpus", "k8s-website-examples") : undefined;
@@ -38,7 +38,8 @@ function namespacesOf(text: string): string[] {
   for (const doc of parseAllDocuments(text)) {
     const v = doc.toJS() as { metadata?: { namespace?: string } } | null;
     const ns = v?.metadata?.namespace;
-    if (typeof ns === "string" && !["default", "kube-system", "kube-public", "kube-node-lease"].includes(ns)) out.add(ns);
+    if (typeof ns === "string" && !["default", "kube-system", "kube-public", "kube-node-lease"].includes(ns))
+      out.add(ns);
   }
   return [...out];
 }
@@ -55,7 +56,8 @@ describe.skipIf(!CORPUS)("the kubernetes.io example corpus", () => {
     it(`applies ${rel} as a real cluster would`, () => {
       const text = readFileSync(file, "utf8");
       const sim = Sim.create({ seed: 7, profile: "fast" });
-      for (const ns of namespacesOf(text)) expect(sim.exec(`kubectl create namespace ${ns}`).exitCode).toBe(0);
+      for (const ns of namespacesOf(text))
+        expect(sim.exec(`kubectl create namespace ${ns}`).exitCode).toBe(0);
       const r = sim.exec("kubectl apply -f -", text);
       const lines = r.output.trim().split("\n");
       const expected = REJECTED[rel];
@@ -65,11 +67,18 @@ describe.skipIf(!CORPUS)("the kubernetes.io example corpus", () => {
         return;
       }
       for (const line of lines) {
-        expect(line).toMatch(/^[a-z.]+\/[a-z0-9.-]+ created$|are not supported yet in Bosun's simulated cluster$/);
+        expect(line).toMatch(
+          /^[a-z.]+\/[a-z0-9.-]+ created$|are not supported yet in Bosun's simulated cluster$/,
+        );
       }
       // The cluster keeps running without errors once it holds the objects.
       sim.advance(120_000);
-      for (const cmd of ["kubectl get all -A", "kubectl get events -A", "kubectl describe pods -A", "kubectl get nodes -o wide"]) {
+      for (const cmd of [
+        "kubectl get all -A",
+        "kubectl get events -A",
+        "kubectl describe pods -A",
+        "kubectl get nodes -o wide",
+      ]) {
         const out = sim.exec(cmd);
         expect(out.stderr).not.toMatch(/internal error|TypeError|undefined/);
       }

@@ -9,7 +9,9 @@ import { play } from "../../apps/cli/src/play.ts";
 import { REPO_ROOT } from "../support/paths.ts";
 
 const DIR = fileURLToPath(new URL("./scripts/", import.meta.url));
-const scripts = readdirSync(DIR).filter((f) => f.endsWith(".script")).sort();
+const scripts = readdirSync(DIR)
+  .filter((f) => f.endsWith(".script"))
+  .sort();
 
 describe("golden transcripts (bosun play --seed 1)", () => {
   for (const file of scripts) {
@@ -25,7 +27,11 @@ describe("golden transcripts (bosun play --seed 1)", () => {
 
   it("the CLI prints the same transcript (the play contract)", () => {
     const file = join(DIR, scripts[0] ?? "");
-    const out = execFileSync("pnpm", ["--silent", "bosun", "play", "--seed", "1"], { cwd: REPO_ROOT, input: readFileSync(file), encoding: "utf8" });
+    const out = execFileSync("pnpm", ["--silent", "bosun", "play", "--seed", "1"], {
+      cwd: REPO_ROOT,
+      input: readFileSync(file),
+      encoding: "utf8",
+    });
     expect(out).toBe(play(readFileSync(file, "utf8"), { seed: 1 }));
   });
 });

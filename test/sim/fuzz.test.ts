@@ -30,28 +30,40 @@ describe("hostile input", () => {
   it("rejects deeply indented block YAML", () => {
     let doc = "";
     for (let i = 0; i < 200; i++) doc += `${"  ".repeat(i)}k${i}:\n`;
-    const r = apply(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n${doc.replace(/^/gm, "  ")}  end: x\n`);
+    const r = apply(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n${doc.replace(/^/gm, "  ")}  end: x\n`,
+    );
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/nested more than 64 levels|error/);
   });
 
   it("stops a YAML alias bomb", () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(",")}]`,
+      );
     const r = apply(`${bomb.join("\n")}\n`);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^error: /);
   });
 
   it("refuses thousands of documents", () => {
-    const docs = Array.from({ length: 5000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join("---\n");
+    const docs = Array.from(
+      { length: 5000 },
+      (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`,
+    ).join("---\n");
     const r = apply(docs);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/KiB|documents/);
   });
 
   it("refuses an oversized manifest", () => {
-    const r = apply(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: "${"x".repeat(300_000)}"\n`);
+    const r = apply(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: "${"x".repeat(300_000)}"\n`,
+    );
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain("limited to 256 KiB");
   });
@@ -70,11 +82,28 @@ describe("hostile input", () => {
   it("answers random manifests without throwing", () => {
     const sim = Sim.create({ seed: 4, profile: "fast" });
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie("v"), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 8 }), tie("v"), { maxKeys: 4 }),
+      ),
     })).v;
     const manifest = fc.record({
       apiVersion: fc.constantFrom("v1", "apps/v1", "batch/v1", "foo/v9", ""),
-      kind: fc.constantFrom("Pod", "Deployment", "Service", "ConfigMap", "Secret", "Namespace", "Job", "Nope"),
+      kind: fc.constantFrom(
+        "Pod",
+        "Deployment",
+        "Service",
+        "ConfigMap",
+        "Secret",
+        "Namespace",
+        "Job",
+        "Nope",
+      ),
       metadata: fc.oneof(fc.record({ name: fc.string({ maxLength: 20 }) }), value),
       spec: value,
     });

@@ -24,11 +24,14 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? "";
-    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] = a.includes("=")
+      ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+      : [a, undefined];
     const value = () => inline ?? rest[++i];
     if (flag === "--seed") {
       const v = Number(value());
-      if (!Number.isInteger(v) || v < 0 || v > 2 ** 32 - 1) return { ...out, command: "help", error: "--seed takes a whole number from 0 to 4294967295" };
+      if (!Number.isInteger(v) || v < 0 || v > 2 ** 32 - 1)
+        return { ...out, command: "help", error: "--seed takes a whole number from 0 to 4294967295" };
       out.seed = v;
     } else if (flag === "--profile") {
       out.profile = value();

@@ -26,7 +26,13 @@ async function main(): Promise<number> {
     return 2;
   }
   if (args.command === "play") {
-    process.stdout.write(play(readStdin(), { seed: args.seed, ...(args.profile ? { profile: args.profile } : {}), colour: process.stdout.isTTY === true }));
+    process.stdout.write(
+      play(readStdin(), {
+        seed: args.seed,
+        ...(args.profile ? { profile: args.profile } : {}),
+        colour: process.stdout.isTTY === true,
+      }),
+    );
     return 0;
   }
   await repl({ seed: args.seed, ...(args.profile ? { profile: args.profile } : {}) });

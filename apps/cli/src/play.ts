@@ -30,8 +30,7 @@ export function play(script: string, opts: PlayOptions): string {
       continue;
     }
     const r = sim.exec(step.line, step.stdin);
-    out += r.stdout;
-    out += c && r.stderr ? `${RED}${r.stderr}${RESET}` : r.stderr;
+    for (const chunk of r.chunks) out += c && chunk.stream === "err" ? `${RED}${chunk.text}${RESET}` : chunk.text;
   }
   return out;
 }

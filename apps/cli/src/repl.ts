@@ -20,11 +20,23 @@ Other commands:
 
 /** Runs the interactive loop until the user leaves or input ends. */
 export async function repl(opts: ReplOptions): Promise<void> {
-  const sim = Sim.create({ seed: opts.seed, start: Date.now(), ...(opts.profile ? { profile: opts.profile } : {}) });
+  const sim = Sim.create({
+    seed: opts.seed,
+    start: Date.now(),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+  });
   const tty = process.stdout.isTTY === true;
   const colour = (code: string, s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty, historySize: 500, prompt: colour("1;36", "bosun$ ") });
-  process.stdout.write(`${colour("1", "Bosun")}: a simulated AKS cluster with 3 nodes is ready. Type ${colour("1", "help")} for what works.\n`);
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: tty,
+    historySize: 500,
+    prompt: colour("1;36", "bosun$ "),
+  });
+  process.stdout.write(
+    `${colour("1", "Bosun")}: a simulated AKS cluster with 3 nodes is ready. Type ${colour("1", "help")} for what works.\n`,
+  );
   let last = Date.now();
   let heredoc: { line: string; end: string; body: string[] } | undefined;
   rl.prompt();
@@ -58,7 +70,6 @@ export async function repl(opts: ReplOptions): Promise<void> {
     sim.advance(Math.min(now - last, 24 * 3600 * 1000));
     last = now;
     const r = sim.exec(line, stdin);
-    process.stdout.write(r.stdout);
-    if (r.stderr) process.stdout.write(colour("31", r.stderr));
+    for (const chunk of r.chunks) process.stdout.write(chunk.stream === "err" ? colour("31", chunk.text) : chunk.text);
   }
 }

@@ -41,7 +41,11 @@ export function parseScript(text: string): Step[] {
     }
     const cmd = raw.slice(0, m.index).trim();
     if (!closed) {
-      steps.push({ kind: "error", line: cmd, message: `here-document at the end of the script is not closed by ${end}` });
+      steps.push({
+        kind: "error",
+        line: cmd,
+        message: `here-document at the end of the script is not closed by ${end}`,
+      });
       break;
     }
     steps.push({ kind: "command", line: cmd, stdin: body.length ? `${body.join("\n")}\n` : "" });

@@ -7,8 +7,10 @@ import { tokenize } from "./kubectl/tokenize.ts";
 import { parseDuration } from "./util/time.ts";
 
 export interface ExecResult {
-  /** What the terminal would show: stdout and stderr interleaved. */
+  /** What the terminal would show: stdout and stderr interleaved in the order written. */
   output: string;
+  /** The same, piece by piece, with the stream each piece went to (for colouring errors). */
+  chunks: readonly { stream: "out" | "err"; text: string }[];
   stdout: string;
   stderr: string;
   exitCode: number;
@@ -20,7 +22,11 @@ export type SimOptions = ClusterOptions;
 export const MAX_SLEEP_MS = 24 * 3600 * 1000;
 
 function result(stdout: string, stderr: string, exitCode: number): ExecResult {
-  return { output: stdout + stderr, stdout, stderr, exitCode };
+  const chunks = [
+    ...(stdout ? [{ stream: "out" as const, text: stdout }] : []),
+    ...(stderr ? [{ stream: "err" as const, text: stderr }] : []),
+  ];
+  return { output: stdout + stderr, chunks, stdout, stderr, exitCode };
 }
 
 /**
@@ -65,11 +71,15 @@ export class Sim {
     if (cmd === undefined) return result("", "", 0);
     if (cmd === "kubectl" || cmd === "k") {
       const r = runKubectl(this.cluster, args, stdin);
-      return result(r.output.stdout, r.output.stderr, r.exitCode);
+      const o = r.output;
+      return { output: o.text, chunks: o.chunks, stdout: o.stdout, stderr: o.stderr, exitCode: r.exitCode };
     }
     if (cmd === "sleep") {
-      const ms = parseDuration(args[0] ?? "") ?? (/^\d+(\.\d+)?$/.test(args[0] ?? "") ? Number(args[0]) * 1000 : undefined);
-      if (ms === undefined || args.length !== 1) return result("", "sleep: invalid time interval; try `sleep 30s`\n", 1);
+      const ms =
+        parseDuration(args[0] ?? "") ??
+        (/^\d+(\.\d+)?$/.test(args[0] ?? "") ? Number(args[0]) * 1000 : undefined);
+      if (ms === undefined || args.length !== 1)
+        return result("", "sleep: invalid time interval; try `sleep 30s`\n", 1);
       this.cluster.advance(Math.min(ms, MAX_SLEEP_MS));
       return result("", "", 0);
     }

@@ -2,7 +2,13 @@
 
 import { rootCaConfigMap } from "./bootstrap.ts";
 import type { Cluster } from "./cluster.ts";
-import { defaultDeployment, defaultNamespace, defaultReplicaSet, defaultSecret, defaultService } from "./defaults.ts";
+import {
+  defaultDeployment,
+  defaultNamespace,
+  defaultReplicaSet,
+  defaultSecret,
+  defaultService,
+} from "./defaults.ts";
 import { ApiError } from "./errors.ts";
 import { apiVersionOf, type ResourceInfo, resourceForKind } from "./resources.ts";
 import { formatInvalid, isServedApiVersion, strictDecode, validateObject } from "./schema/index.ts";
@@ -38,7 +44,8 @@ export function validateManifest(info: ResourceInfo, m: Manifest): void {
   const decoded = strictDecode(m as Record<string, unknown>);
   if (!decoded.ok) throw new ApiError("BadRequest", decoded.message);
   const errors = validateObject(m as Record<string, unknown>);
-  if (errors.length) throw new ApiError("Invalid", formatInvalid(info.kind, String(m.metadata?.name ?? ""), errors));
+  if (errors.length)
+    throw new ApiError("Invalid", formatInvalid(info.kind, String(m.metadata?.name ?? ""), errors));
 }
 
 /** A fresh object from a manifest: only what the user sent, plus the namespace. */
@@ -94,22 +101,35 @@ export function allocateService(cluster: Cluster, svc: KObject, previous?: KObje
     delete spec.clusterIPs;
     return;
   }
-  if (!spec.clusterIP) spec.clusterIP = previous?.spec?.clusterIP && previous.spec.clusterIP !== "None" ? previous.spec.clusterIP : randomClusterIp(cluster);
+  if (!spec.clusterIP)
+    spec.clusterIP =
+      previous?.spec?.clusterIP && previous.spec.clusterIP !== "None"
+        ? previous.spec.clusterIP
+        : randomClusterIp(cluster);
   spec.clusterIPs = [spec.clusterIP];
-  const needsNodePort = spec.type === "NodePort" || (spec.type === "LoadBalancer" && spec.allocateLoadBalancerNodePorts !== false);
+  const needsNodePort =
+    spec.type === "NodePort" ||
+    (spec.type === "LoadBalancer" && spec.allocateLoadBalancerNodePorts !== false);
   const used = usedNodePorts(cluster, previous);
-  const oldPorts = ((previous?.spec?.ports ?? []) as { port: number; protocol?: string; nodePort?: number }[]) ?? [];
+  const oldPorts =
+    ((previous?.spec?.ports ?? []) as { port: number; protocol?: string; nodePort?: number }[]) ?? [];
   for (const p of (spec.ports ?? []) as Any[]) {
     if (!needsNodePort) {
       delete p.nodePort;
       continue;
     }
     if (p.nodePort) {
-      if (used.has(p.nodePort)) throw new ApiError("Invalid", `Service "${svc.metadata.name}" is invalid: spec.ports[0].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`);
+      if (used.has(p.nodePort))
+        throw new ApiError(
+          "Invalid",
+          `Service "${svc.metadata.name}" is invalid: spec.ports[0].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`,
+        );
       used.add(p.nodePort);
       continue;
     }
-    const old = oldPorts.find((o) => o.port === p.port && (o.protocol ?? "TCP") === (p.protocol ?? "TCP"))?.nodePort;
+    const old = oldPorts.find(
+      (o) => o.port === p.port && (o.protocol ?? "TCP") === (p.protocol ?? "TCP"),
+    )?.nodePort;
     if (old) {
       p.nodePort = old;
       used.add(old);

@@ -14,7 +14,8 @@ const CLUSTER_AGE_MS = 3 * 24 * 3600 * 1000;
 export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"] as const;
 
 /** A short stand-in for the cluster CA that every namespace's kube-root-ca.crt carries. */
-export const ROOT_CA = "-----BEGIN CERTIFICATE-----\nMIIE6DCCAtCgAwIBAgIQBosunSimulatedClusterRootCA0wDQYJKoZIhvcNAQEL\nBQAwDTELMAkGA1UEAxMCY2EwIBcNMjUwMTAxMDAwMDAwWhgPMjA1NTAxMDEwMDAw\nMDBaMA0xCzAJBgNVBAMTAmNhMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKC\n-----END CERTIFICATE-----\n";
+export const ROOT_CA =
+  "-----BEGIN CERTIFICATE-----\nMIIE6DCCAtCgAwIBAgIQBosunSimulatedClusterRootCA0wDQYJKoZIhvcNAQEL\nBQAwDTELMAkGA1UEAxMCY2EwIBcNMjUwMTAxMDAwMDAwWhgPMjA1NTAxMDEwMDAw\nMDBaMA0xCzAJBgNVBAMTAmNhMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKC\n-----END CERTIFICATE-----\n";
 
 export interface BootstrapOptions {
   seed: number;
@@ -24,15 +25,33 @@ export interface BootstrapOptions {
   vmSize?: string;
 }
 
-function meta(name: string, namespace: string | undefined, created: number, rv: number, rng: Rng): KObject["metadata"] {
-  return { name, ...(namespace ? { namespace } : {}), uid: rng.uuid(), resourceVersion: String(rv), creationTimestamp: isoSeconds(created) };
+function meta(
+  name: string,
+  namespace: string | undefined,
+  created: number,
+  rv: number,
+  rng: Rng,
+): KObject["metadata"] {
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    uid: rng.uuid(),
+    resourceVersion: String(rv),
+    creationTimestamp: isoSeconds(created),
+  };
 }
 
 export function rootCaConfigMap(namespace: string, created: number, rv: number, rng: Rng): KObject {
   return {
     apiVersion: "v1",
     kind: "ConfigMap",
-    metadata: { ...meta("kube-root-ca.crt", namespace, created, rv, rng), annotations: { "kubernetes.io/description": "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters." } },
+    metadata: {
+      ...meta("kube-root-ca.crt", namespace, created, rv, rng),
+      annotations: {
+        "kubernetes.io/description":
+          "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.",
+      },
+    },
     data: { "ca.crt": ROOT_CA },
   };
 }
@@ -43,7 +62,13 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
   const created = opts.start - CLUSTER_AGE_MS;
   const clusterId = String(10_000_000 + rng.int(90_000_000));
   let rv = 0;
-  const objects: ClusterState["objects"] = { namespaces: {}, nodes: {}, configmaps: {}, services: {}, endpoints: {} };
+  const objects: ClusterState["objects"] = {
+    namespaces: {},
+    nodes: {},
+    configmaps: {},
+    services: {},
+    endpoints: {},
+  };
   const put = (resource: string, o: KObject) => {
     const bucket = objects[resource] ?? {};
     objects[resource] = bucket;
@@ -62,7 +87,15 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
   for (const ns of SYSTEM_NAMESPACES) put("configmaps", rootCaConfigMap(ns, created, ++rv, rng));
   const count = opts.nodeCount ?? 3;
   for (let i = 0; i < count; i++) {
-    const node = makeNode({ pool: "nodepool1", clusterId, index: i, vmSize: opts.vmSize ?? "Standard_B2s", ordinal: i, createdAt: created, mode: "System" });
+    const node = makeNode({
+      pool: "nodepool1",
+      clusterId,
+      index: i,
+      vmSize: opts.vmSize ?? "Standard_B2s",
+      ordinal: i,
+      createdAt: created,
+      mode: "System",
+    });
     node.metadata.uid = rng.uuid();
     node.metadata.resourceVersion = String(++rv);
     put("nodes", node);
@@ -70,7 +103,10 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
   put("services", {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { ...meta("kubernetes", "default", created, ++rv, rng), labels: { component: "apiserver", provider: "kubernetes" } },
+    metadata: {
+      ...meta("kubernetes", "default", created, ++rv, rng),
+      labels: { component: "apiserver", provider: "kubernetes" },
+    },
     spec: {
       clusterIP: "10.0.0.1",
       clusterIPs: ["10.0.0.1"],
@@ -86,7 +122,10 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
   put("endpoints", {
     apiVersion: "v1",
     kind: "Endpoints",
-    metadata: { ...meta("kubernetes", "default", created, ++rv, rng), labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
+    metadata: {
+      ...meta("kubernetes", "default", created, ++rv, rng),
+      labels: { "endpointslice.kubernetes.io/skip-mirror": "true" },
+    },
     subsets: [{ addresses: [{ ip: "20.62.133.7" }], ports: [{ name: "https", port: 443, protocol: "TCP" }] }],
   });
   return {

@@ -1,5 +1,6 @@
 // A simulated cluster: the store plus controllers run to a fixpoint as virtual time passes.
 
+import type { Controller, ControllerContext } from "../controllers/context.ts";
 import { deploymentController } from "../controllers/deployment.ts";
 import { endpointsController } from "../controllers/endpoints.ts";
 import { garbageCollector } from "../controllers/garbage-collector.ts";
@@ -8,7 +9,6 @@ import { namespaceController } from "../controllers/namespace.ts";
 import { replicaSetController } from "../controllers/replicaset.ts";
 import { schedulerController } from "../controllers/scheduler.ts";
 import { serviceController } from "../controllers/service.ts";
-import type { Controller, ControllerContext } from "../controllers/context.ts";
 import { timings } from "../controllers/timings.ts";
 import { DEFAULT_PROFILE, PROFILES, type Profile } from "../data/profiles.ts";
 import { bootstrap, DEFAULT_START } from "./bootstrap.ts";
@@ -45,12 +45,17 @@ export class Cluster {
 
   constructor(readonly state: ClusterState) {
     this.store = new Store(state);
-    const profile: Profile = (PROFILES as Record<string, Profile>)[state.profile] ?? PROFILES[DEFAULT_PROFILE];
+    const profile: Profile =
+      (PROFILES as Record<string, Profile>)[state.profile] ?? PROFILES[DEFAULT_PROFILE];
     this.ctx = { store: this.store, profile, timings: timings(profile, this.store.rng) };
   }
 
   static create(opts: ClusterOptions = {}): Cluster {
-    const state = bootstrap({ seed: opts.seed ?? 1, profile: opts.profile ?? DEFAULT_PROFILE, start: opts.start ?? DEFAULT_START });
+    const state = bootstrap({
+      seed: opts.seed ?? 1,
+      profile: opts.profile ?? DEFAULT_PROFILE,
+      start: opts.start ?? DEFAULT_START,
+    });
     const cluster = new Cluster(state);
     cluster.reconcile();
     return cluster;

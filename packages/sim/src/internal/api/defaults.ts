@@ -25,7 +25,8 @@ function defaultContainer(c: Any): void {
   setDefault(c, "resources", {});
   setDefault(c, "terminationMessagePath", "/dev/termination-log");
   setDefault(c, "terminationMessagePolicy", "File");
-  if (Array.isArray(c.ports)) for (const p of c.ports) if (p && typeof p === "object") setDefault(p, "protocol", "TCP");
+  if (Array.isArray(c.ports))
+    for (const p of c.ports) if (p && typeof p === "object") setDefault(p, "protocol", "TCP");
   // Limits without requests: requests default to the limits.
   const res = c.resources;
   if (res?.limits && typeof res.limits === "object") {
@@ -94,14 +95,22 @@ export function defaultPod(pod: KObject, rng: Rng): void {
         sources: [
           { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
           { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
-          { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+          {
+            downwardAPI: {
+              items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }],
+            },
+          },
         ],
       },
     });
     spec.volumes = volumes;
     for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
       const mounts: Any[] = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
-      mounts.push({ mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name: volName, readOnly: true });
+      mounts.push({
+        mountPath: "/var/run/secrets/kubernetes.io/serviceaccount",
+        name: volName,
+        readOnly: true,
+      });
       c.volumeMounts = mounts;
     }
   }
@@ -141,7 +150,8 @@ export function defaultService(obj: KObject): void {
   setDefault(spec, "sessionAffinity", "None");
   if (spec.type === "ExternalName") return;
   setDefault(spec, "internalTrafficPolicy", "Cluster");
-  if (spec.type === "NodePort" || spec.type === "LoadBalancer") setDefault(spec, "externalTrafficPolicy", "Cluster");
+  if (spec.type === "NodePort" || spec.type === "LoadBalancer")
+    setDefault(spec, "externalTrafficPolicy", "Cluster");
   if (spec.type === "LoadBalancer") setDefault(spec, "allocateLoadBalancerNodePorts", true);
   setDefault(spec, "ipFamilies", ["IPv4"]);
   setDefault(spec, "ipFamilyPolicy", "SingleStack");

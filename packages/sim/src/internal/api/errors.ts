@@ -1,6 +1,15 @@
 // The simulator's one error type: a closed set of codes, worded as the API server words them.
 
-export type ApiErrorCode = "NotFound" | "AlreadyExists" | "Invalid" | "BadRequest" | "Forbidden" | "Conflict" | "MethodNotAllowed" | "NoKind" | "Limit";
+export type ApiErrorCode =
+  | "NotFound"
+  | "AlreadyExists"
+  | "Invalid"
+  | "BadRequest"
+  | "Forbidden"
+  | "Conflict"
+  | "MethodNotAllowed"
+  | "NoKind"
+  | "Limit";
 
 /**
  * An API error. `message` is what follows `Error from server (<code>): ` in kubectl's output;

@@ -36,7 +36,8 @@ export const MAX_PODS = 110;
  * cpu 2000m − 100m = 1900m; memory 4 GiB − min(2250 MB, 1 GiB) − 100 Mi ≈ 2.9 GiB.
  */
 export function allocatable(size: VmSize): { cpuMillis: number; memBytes: number } {
-  const cpuReserved = size.cpu <= 1 ? 60 : size.cpu <= 2 ? 100 : size.cpu <= 4 ? 140 : size.cpu <= 8 ? 180 : 260;
+  const cpuReserved =
+    size.cpu <= 1 ? 60 : size.cpu <= 2 ? 100 : size.cpu <= 4 ? 140 : size.cpu <= 8 ? 180 : 260;
   const mem = size.memGiB * 2 ** 30;
   const kubeReserved = Math.min(20e6 * MAX_PODS + 50e6, 0.25 * mem);
   const memBytes = Math.floor((mem - kubeReserved - 100 * 2 ** 20) / 1024) * 1024;
@@ -97,7 +98,10 @@ export function makeNode(input: NodeSpecInput): KObject {
         "topology.kubernetes.io/region": REGION,
         "topology.kubernetes.io/zone": zone,
       },
-      annotations: { "node.alpha.kubernetes.io/ttl": "0", "volumes.kubernetes.io/controller-managed-attach-detach": "true" },
+      annotations: {
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
     },
     spec: {
       podCIDR: `10.244.${input.ordinal}.0/24`,
@@ -126,7 +130,12 @@ export function makeNode(input: NodeSpecInput): KObject {
         pods: String(MAX_PODS),
       },
       conditions: [
-        condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+        condition(
+          "MemoryPressure",
+          "False",
+          "KubeletHasSufficientMemory",
+          "kubelet has sufficient memory available",
+        ),
         condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
         condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
         condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"),

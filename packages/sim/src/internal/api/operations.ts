@@ -1,7 +1,7 @@
 // The API server's write operations: create, update and delete with their checks and side effects.
 
-import { admitPod } from "../controllers/pod-factory.ts";
 import { deletePod } from "../controllers/pod-deletion.ts";
+import { admitPod } from "../controllers/pod-factory.ts";
 import { isoSeconds } from "../util/time.ts";
 import { afterCreate, allocateService, applyDefaults, toObject, validateManifest } from "./admission.ts";
 import type { Cluster } from "./cluster.ts";
@@ -22,7 +22,10 @@ function checkNamespace(cluster: Cluster, info: ResourceInfo, ns: string | undef
   const nsObj = cluster.store.get("namespaces", undefined, ns);
   if (!nsObj) throw new ApiError("NotFound", `namespaces "${ns}" not found`);
   if (nsObj.metadata.deletionTimestamp) {
-    throw new ApiError("Forbidden", `${qualifiedName(info)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`);
+    throw new ApiError(
+      "Forbidden",
+      `${qualifiedName(info)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+    );
   }
 }
 
@@ -30,11 +33,17 @@ function checkLimits(cluster: Cluster, info: ResourceInfo, obj: KObject): void {
   let total = 0;
   for (const r of Object.values(cluster.state.objects)) total += Object.keys(r).length;
   if (total >= SANDBOX_LIMITS.objects) {
-    throw new ApiError("Limit", `this sandbox holds ${SANDBOX_LIMITS.objects} objects, its limit; delete something first`);
+    throw new ApiError(
+      "Limit",
+      `this sandbox holds ${SANDBOX_LIMITS.objects} objects, its limit; delete something first`,
+    );
   }
   const replicas = obj.spec?.replicas;
   if (typeof replicas === "number" && replicas > SANDBOX_LIMITS.replicas) {
-    throw new ApiError("Limit", `${info.kind} "${obj.metadata.name}" asks for ${replicas} replicas; this sandbox allows at most ${SANDBOX_LIMITS.replicas} per workload`);
+    throw new ApiError(
+      "Limit",
+      `${info.kind} "${obj.metadata.name}" asks for ${replicas} replicas; this sandbox allows at most ${SANDBOX_LIMITS.replicas} per workload`,
+    );
   }
   if (info.resource === "namespaces" && cluster.store.count("namespaces") >= SANDBOX_LIMITS.namespaces) {
     throw new ApiError("Limit", `this sandbox allows at most ${SANDBOX_LIMITS.namespaces} namespaces`);
@@ -42,7 +51,12 @@ function checkLimits(cluster: Cluster, info: ResourceInfo, obj: KObject): void {
 }
 
 /** Validates, defaults and stores a new object from a manifest. */
-export function createFromManifest(cluster: Cluster, info: ResourceInfo, m: Manifest, namespace: string | undefined): KObject {
+export function createFromManifest(
+  cluster: Cluster,
+  info: ResourceInfo,
+  m: Manifest,
+  namespace: string | undefined,
+): KObject {
   validateManifest(info, m);
   const obj = toObject(info, m, info.namespaced ? namespace : undefined);
   return createObject(cluster, info, obj);
@@ -55,7 +69,8 @@ export function createObject(cluster: Cluster, info: ResourceInfo, obj: KObject)
   checkNamespace(cluster, info, ns, name);
   if (cluster.store.get(info.resource, ns, name)) throw alreadyExists(qualifiedName(info), name);
   checkLimits(cluster, info, obj);
-  if (!info.simulated) throw new ApiError("Limit", `${qualifiedName(info)} are not supported yet in Bosun's simulated cluster`);
+  if (!info.simulated)
+    throw new ApiError("Limit", `${qualifiedName(info)} are not supported yet in Bosun's simulated cluster`);
   applyDefaults(obj);
   if (info.resource === "pods") return admitPod(cluster.store, obj);
   if (info.resource === "services") allocateService(cluster, obj);
@@ -65,27 +80,49 @@ export function createObject(cluster: Cluster, info: ResourceInfo, obj: KObject)
 }
 
 function immutable(kind: string, name: string, field: string, value: string): ApiError {
-  return new ApiError("Invalid", `${kind} "${name}" is invalid: ${field}: Invalid value: ${value}: field is immutable`);
+  return new ApiError(
+    "Invalid",
+    `${kind} "${name}" is invalid: ${field}: Invalid value: ${value}: field is immutable`,
+  );
 }
 
 /** Replaces a stored object with `next` (defaulted here), enforcing the API's immutable fields. */
-export function updateObject(cluster: Cluster, info: ResourceInfo, next: KObject, previous: KObject): KObject {
+export function updateObject(
+  cluster: Cluster,
+  info: ResourceInfo,
+  next: KObject,
+  previous: KObject,
+): KObject {
   applyDefaults(next);
   const name = previous.metadata.name;
-  if ((info.resource === "deployments" || info.resource === "replicasets") && JSON.stringify(next.spec?.selector) !== JSON.stringify(previous.spec?.selector)) {
-    throw new ApiError("Invalid", `The ${info.kind} "${name}" is invalid: spec.selector: Invalid value: ${goLabelSelector(next.spec?.selector)}: field is immutable`);
+  if (
+    (info.resource === "deployments" || info.resource === "replicasets") &&
+    JSON.stringify(next.spec?.selector) !== JSON.stringify(previous.spec?.selector)
+  ) {
+    throw new ApiError(
+      "Invalid",
+      `The ${info.kind} "${name}" is invalid: spec.selector: Invalid value: ${goLabelSelector(next.spec?.selector)}: field is immutable`,
+    );
   }
   if (info.resource === "services") {
     const was = previous.spec?.clusterIP;
     const now = next.spec?.clusterIP;
-    if (now && was && now !== was && next.spec?.type !== "ExternalName") throw immutable("Service", name, "spec.clusterIPs[0]", `[]string{"${now}"}`);
+    if (now && was && now !== was && next.spec?.type !== "ExternalName")
+      throw immutable("Service", name, "spec.clusterIPs[0]", `[]string{"${now}"}`);
     allocateService(cluster, next, previous);
   }
   if (info.resource === "pods") {
     // Only images (and a few scheduling fields) may change on a running pod.
-    const strip = (o: KObject) => JSON.stringify({ ...o.spec, containers: (o.spec?.containers ?? []).map((c: { image?: string }) => ({ ...c, image: "" })) });
+    const strip = (o: KObject) =>
+      JSON.stringify({
+        ...o.spec,
+        containers: (o.spec?.containers ?? []).map((c: { image?: string }) => ({ ...c, image: "" })),
+      });
     if (strip(next) !== strip(previous)) {
-      throw new ApiError("Invalid", `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`);
+      throw new ApiError(
+        "Invalid",
+        `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`,
+      );
     }
     next.status = previous.status;
   } else if (next.status === undefined && previous.status !== undefined) {
@@ -94,12 +131,16 @@ export function updateObject(cluster: Cluster, info: ResourceInfo, next: KObject
   if (info.resource === "deployments" || info.resource === "replicasets") {
     const replicas = next.spec?.replicas;
     if (typeof replicas === "number" && replicas > SANDBOX_LIMITS.replicas) {
-      throw new ApiError("Limit", `${info.kind} "${name}" asks for ${replicas} replicas; this sandbox allows at most ${SANDBOX_LIMITS.replicas} per workload`);
+      throw new ApiError(
+        "Limit",
+        `${info.kind} "${name}" asks for ${replicas} replicas; this sandbox allows at most ${SANDBOX_LIMITS.replicas} per workload`,
+      );
     }
   }
   if (info.namespaced && previous.metadata.namespace) next.metadata.namespace = previous.metadata.namespace;
   else delete next.metadata.namespace;
-  if (previous.metadata.ownerReferences && !next.metadata.ownerReferences) next.metadata.ownerReferences = previous.metadata.ownerReferences;
+  if (previous.metadata.ownerReferences && !next.metadata.ownerReferences)
+    next.metadata.ownerReferences = previous.metadata.ownerReferences;
   return cluster.store.update(info, next, previous);
 }
 
@@ -121,7 +162,12 @@ export interface DeleteOptions {
 }
 
 /** Deletes an object; dependents go through the garbage collector, pods through graceful termination. */
-export function deleteObject(cluster: Cluster, info: ResourceInfo, obj: KObject, opts: DeleteOptions = {}): void {
+export function deleteObject(
+  cluster: Cluster,
+  info: ResourceInfo,
+  obj: KObject,
+  opts: DeleteOptions = {},
+): void {
   const { store } = cluster;
   if (info.resource === "pods") {
     deletePod(cluster.ctx, obj, opts.grace);
@@ -151,7 +197,12 @@ export function deleteObject(cluster: Cluster, info: ResourceInfo, obj: KObject,
   store.remove(info.resource, obj);
 }
 
-export function getOrThrow(cluster: Cluster, info: ResourceInfo, ns: string | undefined, name: string): KObject {
+export function getOrThrow(
+  cluster: Cluster,
+  info: ResourceInfo,
+  ns: string | undefined,
+  name: string,
+): KObject {
   const obj = cluster.store.get(info.resource, info.namespaced ? ns : undefined, name);
   if (!obj) throw notFound(qualifiedName(info), name);
   return obj;

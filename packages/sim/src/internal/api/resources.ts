@@ -15,7 +15,16 @@ export interface ResourceInfo {
   simulated: boolean;
 }
 
-type Row = [resource: string, singular: string, kind: string, groupVersion: string, namespaced: boolean, shortNames: string, inAll: boolean, simulated: boolean];
+type Row = [
+  resource: string,
+  singular: string,
+  kind: string,
+  groupVersion: string,
+  namespaced: boolean,
+  shortNames: string,
+  inAll: boolean,
+  simulated: boolean,
+];
 
 // The order here is the order of `kubectl api-resources` (core group first, then groups alphabetically).
 const ROWS: readonly Row[] = [
@@ -27,7 +36,16 @@ const ROWS: readonly Row[] = [
   ["limitranges", "limitrange", "LimitRange", "v1", true, "limits", false, false],
   ["namespaces", "namespace", "Namespace", "v1", false, "ns", false, true],
   ["nodes", "node", "Node", "v1", false, "no", false, true],
-  ["persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", "v1", true, "pvc", false, false],
+  [
+    "persistentvolumeclaims",
+    "persistentvolumeclaim",
+    "PersistentVolumeClaim",
+    "v1",
+    true,
+    "pvc",
+    false,
+    false,
+  ],
   ["persistentvolumes", "persistentvolume", "PersistentVolume", "v1", false, "pv", false, false],
   ["pods", "pod", "Pod", "v1", true, "po", true, true],
   ["podtemplates", "podtemplate", "PodTemplate", "v1", true, "", false, false],
@@ -41,7 +59,16 @@ const ROWS: readonly Row[] = [
   ["deployments", "deployment", "Deployment", "apps/v1", true, "deploy", true, true],
   ["replicasets", "replicaset", "ReplicaSet", "apps/v1", true, "rs", true, true],
   ["statefulsets", "statefulset", "StatefulSet", "apps/v1", true, "sts", true, false],
-  ["horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler", "autoscaling/v2", true, "hpa", true, false],
+  [
+    "horizontalpodautoscalers",
+    "horizontalpodautoscaler",
+    "HorizontalPodAutoscaler",
+    "autoscaling/v2",
+    true,
+    "hpa",
+    true,
+    false,
+  ],
   ["cronjobs", "cronjob", "CronJob", "batch/v1", true, "cj", true, false],
   ["jobs", "job", "Job", "batch/v1", true, "", true, false],
   ["leases", "lease", "Lease", "coordination.k8s.io/v1", true, "", false, false],
@@ -50,8 +77,26 @@ const ROWS: readonly Row[] = [
   ["ingressclasses", "ingressclass", "IngressClass", "networking.k8s.io/v1", false, "", false, false],
   ["ingresses", "ingress", "Ingress", "networking.k8s.io/v1", true, "ing", false, false],
   ["networkpolicies", "networkpolicy", "NetworkPolicy", "networking.k8s.io/v1", true, "netpol", false, false],
-  ["poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", "policy/v1", true, "pdb", false, false],
-  ["clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", "rbac.authorization.k8s.io/v1", false, "", false, false],
+  [
+    "poddisruptionbudgets",
+    "poddisruptionbudget",
+    "PodDisruptionBudget",
+    "policy/v1",
+    true,
+    "pdb",
+    false,
+    false,
+  ],
+  [
+    "clusterrolebindings",
+    "clusterrolebinding",
+    "ClusterRoleBinding",
+    "rbac.authorization.k8s.io/v1",
+    false,
+    "",
+    false,
+    false,
+  ],
   ["clusterroles", "clusterrole", "ClusterRole", "rbac.authorization.k8s.io/v1", false, "", false, false],
   ["rolebindings", "rolebinding", "RoleBinding", "rbac.authorization.k8s.io/v1", true, "", false, false],
   ["roles", "role", "Role", "rbac.authorization.k8s.io/v1", true, "", false, false],
@@ -61,7 +106,17 @@ const ROWS: readonly Row[] = [
 
 function toInfo([resource, singular, kind, gv, namespaced, short, inAll, simulated]: Row): ResourceInfo {
   const [group, version] = gv.includes("/") ? (gv.split("/") as [string, string]) : ["", gv];
-  return { resource, singular, kind, group, version, namespaced, shortNames: short ? short.split(",") : [], inAll, simulated };
+  return {
+    resource,
+    singular,
+    kind,
+    group,
+    version,
+    namespaced,
+    shortNames: short ? short.split(",") : [],
+    inAll,
+    simulated,
+  };
 }
 
 /** Every resource the API serves, in `kubectl api-resources` order. */
@@ -72,7 +127,8 @@ const byName = new Map<string, ResourceInfo>();
 for (const r of RESOURCES) {
   // The core Event wins over events.k8s.io for the bare name, as kubectl's discovery order does.
   if (!byKind.has(r.kind)) byKind.set(r.kind, r);
-  for (const n of [r.resource, r.singular, r.kind.toLowerCase(), ...r.shortNames]) if (!byName.has(n)) byName.set(n, r);
+  for (const n of [r.resource, r.singular, r.kind.toLowerCase(), ...r.shortNames])
+    if (!byName.has(n)) byName.set(n, r);
   const qualified = r.group ? `${r.resource}.${r.group}` : r.resource;
   byName.set(qualified, r);
   if (r.group) byName.set(`${r.singular}.${r.group}`, r);

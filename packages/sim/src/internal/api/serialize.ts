@@ -49,8 +49,15 @@ export function toStored(state: ClusterState): StoredCluster {
     const baseBucket = base.objects[resource] ?? {};
     for (const [key, obj] of Object.entries(bucket)) {
       const b = baseBucket[key];
-      if (b && b.metadata.uid === obj.metadata.uid && b.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
-      (objects[resource] ??= {})[key] = obj;
+      if (
+        b &&
+        b.metadata.uid === obj.metadata.uid &&
+        b.metadata.resourceVersion === obj.metadata.resourceVersion
+      )
+        continue;
+      const changed = objects[resource] ?? {};
+      changed[key] = obj;
+      objects[resource] = changed;
     }
   }
   for (const [resource, bucket] of Object.entries(base.objects)) {
@@ -75,8 +82,9 @@ export function fromStored(input: unknown): ClusterState {
     if (bucket) delete bucket[g.slice(bar + 1)];
   }
   for (const [resource, bucket] of Object.entries(stored.objects)) {
-    const target = (objects[resource] ??= {});
+    const target = objects[resource] ?? {};
     for (const [key, obj] of Object.entries(bucket)) target[key] = obj;
+    objects[resource] = target;
   }
   const { gone: _g, kubeconfig, ...rest } = stored;
   return { ...rest, objects, kubeconfig: kubeconfig ?? base.kubeconfig };

@@ -9,7 +9,18 @@ export interface ContainerRuntime {
    * The next step: pull → (pulled) → config → create → start → running → exit, with the detours
    * pullFailed → pullBackoff (ImagePullBackOff) and crashBackoff (CrashLoopBackOff); done at the end.
    */
-  step: "pull" | "pulled" | "pullFailed" | "pullBackoff" | "config" | "create" | "start" | "running" | "exit" | "crashBackoff" | "done";
+  step:
+    | "pull"
+    | "pulled"
+    | "pullFailed"
+    | "pullBackoff"
+    | "config"
+    | "create"
+    | "start"
+    | "running"
+    | "exit"
+    | "crashBackoff"
+    | "done";
   /** Virtual time at which the next step happens. */
   at: number;
   /** Restarts so far (RESTARTS column). */

@@ -161,7 +161,14 @@ export class Store {
    * Records an event, folding a repeat of the same (object, type, reason, message, source) into
    * the existing one by bumping its count, as client-go's event correlator does.
    */
-  event(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: string, extra?: { fieldPath?: string; host?: string }): void {
+  event(
+    obj: KObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    source: string,
+    extra?: { fieldPath?: string; host?: string },
+  ): void {
     const ns = obj.metadata.namespace ?? "default";
     const involved: InvolvedObject = {
       kind: obj.kind,
@@ -175,7 +182,14 @@ export class Store {
     for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i];
       if (!e) continue;
-      if (e.involved.uid === involved.uid && e.reason === reason && e.message === message && e.type === type && e.source === source && e.involved.fieldPath === involved.fieldPath) {
+      if (
+        e.involved.uid === involved.uid &&
+        e.reason === reason &&
+        e.message === message &&
+        e.type === type &&
+        e.source === source &&
+        e.involved.fieldPath === involved.fieldPath
+      ) {
         e.count += 1;
         e.last = this.now;
         events.splice(i, 1);
@@ -222,7 +236,16 @@ export class Store {
 }
 
 function hasGeneration(info: ResourceInfo): boolean {
-  return !["pods", "services", "endpoints", "configmaps", "secrets", "namespaces", "nodes", "events"].includes(info.resource);
+  return ![
+    "pods",
+    "services",
+    "endpoints",
+    "configmaps",
+    "secrets",
+    "namespaces",
+    "nodes",
+    "events",
+  ].includes(info.resource);
 }
 
 function compareObjects(a: KObject, b: KObject): number {

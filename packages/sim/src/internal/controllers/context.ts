@@ -61,8 +61,13 @@ export function isActivePod(pod: KObject): boolean {
   return phase !== "Succeeded" && phase !== "Failed" && !isTerminating(pod);
 }
 
-export function condition(obj: KObject, type: string): { status: string; lastTransitionTime?: string } | undefined {
-  const list = obj.status?.conditions as { type: string; status: string; lastTransitionTime?: string }[] | undefined;
+export function condition(
+  obj: KObject,
+  type: string,
+): { status: string; lastTransitionTime?: string } | undefined {
+  const list = obj.status?.conditions as
+    | { type: string; status: string; lastTransitionTime?: string }[]
+    | undefined;
   return list?.find((c) => c.type === type);
 }
 

@@ -26,7 +26,11 @@ export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): n
  * defaults 25%/25% → surge ceil(0.75) = 1, unavailable floor(0.75) = 0; 1 replica with 0%/0%
  * would stall, so unavailable = 1.
  */
-export function resolveFenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, desired: number): { surge: number; unavailable: number } {
+export function resolveFenceposts(
+  maxSurge: IntOrPercent,
+  maxUnavailable: IntOrPercent,
+  desired: number,
+): { surge: number; unavailable: number } {
   const surge = scaledValue(maxSurge, desired, true) ?? 0;
   let unavailable = scaledValue(maxUnavailable, desired, false) ?? 0;
   if (surge === 0 && unavailable === 0) unavailable = 1;
@@ -45,14 +49,22 @@ function isRolling(spec: StrategyView): boolean {
 /** How many pods may be unavailable during the update (0 for Recreate or 0 replicas). */
 export function maxUnavailable(spec: StrategyView): number {
   if (!isRolling(spec) || spec.replicas === 0) return 0;
-  const { unavailable } = resolveFenceposts(spec.strategy?.rollingUpdate?.maxSurge, spec.strategy?.rollingUpdate?.maxUnavailable, spec.replicas);
+  const { unavailable } = resolveFenceposts(
+    spec.strategy?.rollingUpdate?.maxSurge,
+    spec.strategy?.rollingUpdate?.maxUnavailable,
+    spec.replicas,
+  );
   return Math.min(unavailable, spec.replicas);
 }
 
 /** How many pods may exist above the desired count during the update. */
 export function maxSurge(spec: StrategyView): number {
   if (!isRolling(spec)) return 0;
-  return resolveFenceposts(spec.strategy?.rollingUpdate?.maxSurge, spec.strategy?.rollingUpdate?.maxUnavailable, spec.replicas).surge;
+  return resolveFenceposts(
+    spec.strategy?.rollingUpdate?.maxSurge,
+    spec.strategy?.rollingUpdate?.maxUnavailable,
+    spec.replicas,
+  ).surge;
 }
 
 /**

@@ -25,11 +25,25 @@ export function getCondition(status: Status | undefined, type: string): Deployme
  * SetDeploymentCondition: no-op when status and reason are unchanged; otherwise the condition is
  * replaced and moved to the end, keeping lastTransitionTime when only the reason changed.
  */
-export function setCondition(status: Status, type: string, cond: string, reason: string, message: string, now: string): void {
+export function setCondition(
+  status: Status,
+  type: string,
+  cond: string,
+  reason: string,
+  message: string,
+  now: string,
+): void {
   const list = status.conditions ?? [];
   const old = list.find((c) => c.type === type);
   if (old && old.status === cond && old.reason === reason) return;
-  const next: DeploymentCondition = { type, status: cond, lastUpdateTime: now, lastTransitionTime: old && old.status === cond ? old.lastTransitionTime : now, reason, message };
+  const next: DeploymentCondition = {
+    type,
+    status: cond,
+    lastUpdateTime: now,
+    lastTransitionTime: old && old.status === cond ? old.lastTransitionTime : now,
+    reason,
+    message,
+  };
   status.conditions = [...list.filter((c) => c.type !== type), next];
 }
 
@@ -39,7 +53,12 @@ export function setCondition(status: Status, type: string, cond: string, reason:
  * Progressing's lastUpdateTime; none for progressDeadlineSeconds turns it False with
  * ProgressDeadlineExceeded, and the rollout stays stuck there until the template changes.
  */
-export function updateRolloutStatus(ctx: ControllerContext, d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): boolean {
+export function updateRolloutStatus(
+  ctx: ControllerContext,
+  d: KObject,
+  newRS: KObject | undefined,
+  oldRSs: KObject[],
+): boolean {
   const now = ctx.store.now;
   const nowIso = isoSeconds(now);
   const all = [...(newRS ? [newRS] : []), ...oldRSs];
@@ -59,22 +78,41 @@ export function updateRolloutStatus(ctx: ControllerContext, d: KObject, newRS: K
   if (old.collisionCount !== undefined) status.collisionCount = old.collisionCount;
 
   if (availableReplicas >= replicas - maxUnavailable(d.spec)) {
-    setCondition(status, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", nowIso);
+    setCondition(
+      status,
+      "Available",
+      "True",
+      "MinimumReplicasAvailable",
+      "Deployment has minimum availability.",
+      nowIso,
+    );
   } else {
-    setCondition(status, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", nowIso);
+    setCondition(
+      status,
+      "Available",
+      "False",
+      "MinimumReplicasUnavailable",
+      "Deployment does not have minimum availability.",
+      nowIso,
+    );
   }
 
   const current = getCondition(old, "Progressing");
   if (d.spec.paused === true) {
-    if (current?.reason !== "ProgressDeadlineExceeded") setCondition(status, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", nowIso);
+    if (current?.reason !== "ProgressDeadlineExceeded")
+      setCondition(status, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", nowIso);
   } else if (current?.reason === "DeploymentPaused") {
     setCondition(status, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", nowIso);
   } else {
     const name = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
-    const isComplete = status.replicas === status.updatedReplicas && current?.reason === "NewReplicaSetAvailable";
+    const isComplete =
+      status.replicas === status.updatedReplicas && current?.reason === "NewReplicaSetAvailable";
     if (!isComplete) {
       const complete =
-        status.updatedReplicas === replicas && status.replicas === replicas && availableReplicas === replicas && n(status.observedGeneration) >= n(d.metadata.generation ?? 1);
+        status.updatedReplicas === replicas &&
+        status.replicas === replicas &&
+        availableReplicas === replicas &&
+        n(status.observedGeneration) >= n(d.metadata.generation ?? 1);
       const oldOld = n(old.replicas) - n(old.updatedReplicas);
       const newOld = n(status.replicas) - n(status.updatedReplicas);
       const progressed =
@@ -84,7 +122,14 @@ export function updateRolloutStatus(ctx: ControllerContext, d: KObject, newRS: K
         availableReplicas > n(old.availableReplicas);
       const cond = getCondition(status, "Progressing");
       if (complete) {
-        setCondition(status, "Progressing", "True", "NewReplicaSetAvailable", `${name} has successfully progressed.`, nowIso);
+        setCondition(
+          status,
+          "Progressing",
+          "True",
+          "NewReplicaSetAvailable",
+          `${name} has successfully progressed.`,
+          nowIso,
+        );
       } else if (progressed) {
         const next: DeploymentCondition = {
           type: "Progressing",
@@ -98,13 +143,27 @@ export function updateRolloutStatus(ctx: ControllerContext, d: KObject, newRS: K
       } else if (cond && cond.reason !== "NewReplicaSetAvailable") {
         const deadline = n(d.spec.progressDeadlineSeconds ?? 600) * 1000;
         if (cond.reason === "ProgressDeadlineExceeded" || Date.parse(cond.lastUpdateTime) + deadline < now) {
-          setCondition(status, "Progressing", "False", "ProgressDeadlineExceeded", `${name} has timed out progressing.`, nowIso);
+          setCondition(
+            status,
+            "Progressing",
+            "False",
+            "ProgressDeadlineExceeded",
+            `${name} has timed out progressing.`,
+            nowIso,
+          );
         }
       }
     }
   }
   // The API drops zero counts (omitempty).
-  for (const k of ["updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas", "replicas"]) if (status[k] === 0) delete status[k];
+  for (const k of [
+    "updatedReplicas",
+    "readyReplicas",
+    "availableReplicas",
+    "unavailableReplicas",
+    "replicas",
+  ])
+    if (status[k] === 0) delete status[k];
   if (JSON.stringify(status) === JSON.stringify(old)) return false;
   d.status = status;
   ctx.store.touch(d);
@@ -115,9 +174,23 @@ export function updateRolloutStatus(ctx: ControllerContext, d: KObject, newRS: K
 export function noteNewReplicaSet(d: KObject, rsName: string, created: boolean, nowIso: string): void {
   const status: Status = d.status ?? {};
   if (created) {
-    setCondition(status, "Progressing", "True", "NewReplicaSetCreated", `Created new replica set "${rsName}"`, nowIso);
+    setCondition(
+      status,
+      "Progressing",
+      "True",
+      "NewReplicaSetCreated",
+      `Created new replica set "${rsName}"`,
+      nowIso,
+    );
   } else if (!getCondition(status, "Progressing")) {
-    setCondition(status, "Progressing", "True", "FoundNewReplicaSet", `Found new replica set "${rsName}"`, nowIso);
+    setCondition(
+      status,
+      "Progressing",
+      "True",
+      "FoundNewReplicaSet",
+      `Found new replica set "${rsName}"`,
+      nowIso,
+    );
   } else {
     return;
   }

@@ -4,10 +4,18 @@ import { resourceForKind } from "../api/resources.ts";
 import type { KObject } from "../api/types.ts";
 import { canonicalJson } from "../util/canonical.ts";
 import { fnv32a, safeEncode } from "../util/rng.ts";
-import { byControllerUid, type Controller, type ControllerContext, controllerRef, isActivePod, ownerRefTo, QuietObjects } from "./context.ts";
+import { isoSeconds } from "../util/time.ts";
+import {
+  byControllerUid,
+  type Controller,
+  type ControllerContext,
+  controllerRef,
+  isActivePod,
+  ownerRefTo,
+  QuietObjects,
+} from "./context.ts";
 import { maxSurge, maxUnavailable, newRSNewReplicas, roundToInt } from "./deployment-math.ts";
 import { noteNewReplicaSet, updateRolloutStatus } from "./deployment-status.ts";
-import { isoSeconds } from "../util/time.ts";
 
 export const REVISION = "deployment.kubernetes.io/revision";
 export const DESIRED = "deployment.kubernetes.io/desired-replicas";
@@ -30,7 +38,8 @@ const sum = (list: KObject[], f: (rs: KObject) => number) => list.reduce((n, rs)
 const available = (rs: KObject): number => (rs.status?.availableReplicas as number | undefined) ?? 0;
 export const revisionOf = (rs: KObject): number => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 const created = (rs: KObject) => Date.parse(rs.metadata.creationTimestamp);
-const byCreation = (a: KObject, b: KObject) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1);
+const byCreation = (a: KObject, b: KObject) =>
+  created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1);
 
 /** The template without the pod-template-hash label, for comparing a ReplicaSet with its Deployment. */
 export function templateWithoutHash(template: KObject["spec"]): unknown {
@@ -64,7 +73,8 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
   return safeEncode(String(h));
 }
 
-const byName = (a: KObject, b: KObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
+const byName = (a: KObject, b: KObject) =>
+  a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 
 function setReplicasAnnotations(rs: KObject, d: KObject): void {
   const ann = rs.metadata.annotations ?? {};
@@ -77,7 +87,9 @@ function setReplicasAnnotations(rs: KObject, d: KObject): void {
 function scaleRS(ctx: ControllerContext, d: KObject, rs: KObject, to: number): boolean {
   const from = replicasOf(rs);
   const ann = rs.metadata.annotations ?? {};
-  const annotationsStale = ann[DESIRED] !== String(d.spec.replicas) || ann[MAX_REPLICAS] !== String(d.spec.replicas + maxSurge(d.spec));
+  const annotationsStale =
+    ann[DESIRED] !== String(d.spec.replicas) ||
+    ann[MAX_REPLICAS] !== String(d.spec.replicas + maxSurge(d.spec));
   if (from === to && !annotationsStale) return false;
   rs.spec.replicas = to;
   setReplicasAnnotations(rs, d);
@@ -85,13 +97,24 @@ function scaleRS(ctx: ControllerContext, d: KObject, rs: KObject, to: number): b
   ctx.store.touch(rs);
   if (from !== to) {
     const verb = to > from ? "up" : "down";
-    ctx.store.event(d, "Normal", "ScalingReplicaSet", `Scaled ${verb} replica set ${rs.metadata.name} from ${from} to ${to}`, "deployment-controller");
+    ctx.store.event(
+      d,
+      "Normal",
+      "ScalingReplicaSet",
+      `Scaled ${verb} replica set ${rs.metadata.name} from ${from} to ${to}`,
+      "deployment-controller",
+    );
   }
   return from !== to;
 }
 
 /** Finds (or creates) the ReplicaSet for the current template and keeps revisions in order. */
-function syncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], create: boolean): { newRS: KObject | undefined; oldRSs: KObject[] } {
+function syncRevision(
+  ctx: ControllerContext,
+  d: KObject,
+  rsList: KObject[],
+  create: boolean,
+): { newRS: KObject | undefined; oldRSs: KObject[] } {
   const want = templateKey(d);
   const sorted = [...rsList].sort(byCreation);
   const newRS = sorted.find((rs) => templateKey(rs) === want);
@@ -145,7 +168,12 @@ function syncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], cre
       annotations,
       ownerReferences: [ownerRefTo(d)],
     },
-    spec: { replicas, selector, template, ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}) },
+    spec: {
+      replicas,
+      selector,
+      template,
+      ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
+    },
     status: { replicas: 0 },
   };
   setReplicasAnnotations(rs, d);
@@ -157,7 +185,13 @@ function syncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], cre
   }
   ctx.store.create(RS_INFO, rs);
   if (replicas > 0) {
-    ctx.store.event(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`, "deployment-controller");
+    ctx.store.event(
+      d,
+      "Normal",
+      "ScalingReplicaSet",
+      `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`,
+      "deployment-controller",
+    );
   }
   d.metadata.annotations = { ...dAnn, [REVISION]: newRevision };
   noteNewReplicaSet(d, rs.metadata.name, true, isoSeconds(ctx.store.now));
@@ -166,7 +200,12 @@ function syncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], cre
 }
 
 /** Spreads a replica-count change over several active ReplicaSets in proportion to their size. */
-function proportionalScale(ctx: ControllerContext, d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): boolean {
+function proportionalScale(
+  ctx: ControllerContext,
+  d: KObject,
+  newRS: KObject | undefined,
+  oldRSs: KObject[],
+): boolean {
   const all = [...(newRS ? [newRS] : []), ...oldRSs];
   const active = all.filter((rs) => replicasOf(rs) > 0);
   if (active.length === 0 && newRS) return scaleRS(ctx, d, newRS, d.spec.replicas);
@@ -182,15 +221,22 @@ function proportionalScale(ctx: ControllerContext, d: KObject, newRS: KObject | 
   const toAdd = allowed - sum(all, replicasOf);
   if (toAdd === 0) return false;
   // Scaling up favours the biggest, newest sets; scaling down the biggest, oldest.
-  const ordered = [...active].sort((a, b) => replicasOf(b) - replicasOf(a) || (toAdd > 0 ? created(b) - created(a) : created(a) - created(b)));
+  const ordered = [...active].sort(
+    (a, b) =>
+      replicasOf(b) - replicasOf(a) || (toAdd > 0 ? created(b) - created(a) : created(a) - created(b)),
+  );
   const sizes = new Map<KObject, number>();
   let added = 0;
   for (const rs of ordered) {
     let proportion = 0;
     if (replicasOf(rs) > 0 && toAdd !== added) {
       const maxAnn = Number(rs.metadata.annotations?.[MAX_REPLICAS]);
-      const annotated = Number.isFinite(maxAnn) && maxAnn > 0 ? maxAnn : ((d.status?.replicas as number | undefined) ?? 1);
-      const fraction = d.spec.replicas === 0 ? -replicasOf(rs) : roundToInt((replicasOf(rs) * (d.spec.replicas + maxSurge(d.spec))) / annotated) - replicasOf(rs);
+      const annotated =
+        Number.isFinite(maxAnn) && maxAnn > 0 ? maxAnn : ((d.status?.replicas as number | undefined) ?? 1);
+      const fraction =
+        d.spec.replicas === 0
+          ? -replicasOf(rs)
+          : roundToInt((replicasOf(rs) * (d.spec.replicas + maxSurge(d.spec))) / annotated) - replicasOf(rs);
       const left = toAdd - added;
       proportion = toAdd > 0 ? Math.min(fraction, left) : Math.max(fraction, left);
     }
@@ -207,7 +253,9 @@ function proportionalScale(ctx: ControllerContext, d: KObject, newRS: KObject | 
 }
 
 function isScalingEvent(d: KObject, rsList: KObject[]): boolean {
-  return rsList.some((rs) => replicasOf(rs) > 0 && rs.metadata.annotations?.[DESIRED] !== String(d.spec.replicas));
+  return rsList.some(
+    (rs) => replicasOf(rs) > 0 && rs.metadata.annotations?.[DESIRED] !== String(d.spec.replicas),
+  );
 }
 
 function rolloutRolling(ctx: ControllerContext, d: KObject, newRS: KObject, oldRSs: KObject[]): boolean {
@@ -268,7 +316,12 @@ function rolloutRecreate(ctx: ControllerContext, d: KObject, newRS: KObject, old
 /** Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest revision first. */
 function cleanup(ctx: ControllerContext, d: KObject, oldRSs: KObject[]): boolean {
   const limit = (d.spec.revisionHistoryLimit as number | undefined) ?? 10;
-  const cleanable = oldRSs.filter((rs) => replicasOf(rs) === 0 && ((rs.status?.replicas as number | undefined) ?? 0) === 0 && !rs.metadata.deletionTimestamp);
+  const cleanable = oldRSs.filter(
+    (rs) =>
+      replicasOf(rs) === 0 &&
+      ((rs.status?.replicas as number | undefined) ?? 0) === 0 &&
+      !rs.metadata.deletionTimestamp,
+  );
   const diff = cleanable.length - limit;
   if (diff <= 0) return false;
   cleanable.sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(a, b));
@@ -295,7 +348,11 @@ function syncDeployment(ctx: ControllerContext, d: KObject, rsList: KObject[]): 
   if (scaled) changed = true;
   const complete = updateRolloutStatus(ctx, d, newRS, oldRSs);
   if (complete) changed = true;
-  if (!scaled && d.status?.updatedReplicas === d.spec.replicas && d.status?.availableReplicas === d.spec.replicas) {
+  if (
+    !scaled &&
+    d.status?.updatedReplicas === d.spec.replicas &&
+    d.status?.availableReplicas === d.spec.replicas
+  ) {
     if (cleanup(ctx, d, oldRSs)) changed = true;
   }
   return changed;
@@ -310,14 +367,26 @@ export const deploymentController: Controller = {
   clock: (ctx) =>
     ctx.store
       .each("deployments")
-      .some((d) => d.spec?.minReadySeconds || !d.status?.conditions?.some((c: { type: string; reason: string }) => c.type === "Progressing" && (c.reason === "NewReplicaSetAvailable" || c.reason === "ProgressDeadlineExceeded"))),
+      .some(
+        (d) =>
+          d.spec?.minReadySeconds ||
+          !d.status?.conditions?.some(
+            (c: { type: string; reason: string }) =>
+              c.type === "Progressing" &&
+              (c.reason === "NewReplicaSetAvailable" || c.reason === "ProgressDeadlineExceeded"),
+          ),
+      ),
   sync(ctx) {
     let changed = false;
     const owned = byControllerUid(ctx.store.each("replicasets"));
     for (const d of ctx.store.list("deployments")) {
       const rsList = (owned.get(d.metadata.uid) ?? []).sort(byName);
       // Time matters only while a rollout is in progress or availability waits on minReadySeconds.
-      const settled = d.status?.conditions?.some((c: { type: string; reason: string }) => c.type === "Progressing" && c.reason === "NewReplicaSetAvailable") && !d.spec?.minReadySeconds;
+      const settled =
+        d.status?.conditions?.some(
+          (c: { type: string; reason: string }) =>
+            c.type === "Progressing" && c.reason === "NewReplicaSetAvailable",
+        ) && !d.spec?.minReadySeconds;
       const key = `${d.metadata.resourceVersion}|${rsList.map((rs) => rs.metadata.resourceVersion).join(",")}|${settled ? "" : ctx.store.now}`;
       if (quietDeployments.run(d, key, () => syncDeployment(ctx, d, rsList))) changed = true;
     }
@@ -327,8 +396,12 @@ export const deploymentController: Controller = {
     // A progressing rollout times out progressDeadlineSeconds after its last progress.
     let next: number | undefined;
     for (const d of ctx.store.each("deployments")) {
-      const c = (d.status?.conditions as { type: string; status: string; reason: string; lastUpdateTime: string }[] | undefined)?.find((x) => x.type === "Progressing");
-      if (!c || c.status !== "True" || c.reason === "NewReplicaSetAvailable") continue;
+      const c = (
+        d.status?.conditions as
+          | { type: string; status: string; reason: string; lastUpdateTime: string }[]
+          | undefined
+      )?.find((x) => x.type === "Progressing");
+      if (c?.status !== "True" || c.reason === "NewReplicaSetAvailable") continue;
       const deadline = (d.spec?.progressDeadlineSeconds as number | undefined) ?? 600;
       const t = Date.parse(c.lastUpdateTime) + deadline * 1000 + 1000;
       if (t > ctx.store.now && (next === undefined || t < next)) next = t;
@@ -336,4 +409,3 @@ export const deploymentController: Controller = {
     return next;
   },
 };
-

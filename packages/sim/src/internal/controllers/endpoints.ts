@@ -27,7 +27,12 @@ function address(pod: KObject) {
   return {
     ip: pod.status.podIP as string,
     nodeName: pod.spec.nodeName as string,
-    targetRef: { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", uid: pod.metadata.uid },
+    targetRef: {
+      kind: "Pod",
+      name: pod.metadata.name,
+      namespace: pod.metadata.namespace ?? "default",
+      uid: pod.metadata.uid,
+    },
   };
 }
 
@@ -40,9 +45,15 @@ export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
     if (!pod.status?.podIP || pod.metadata.deletionTimestamp) continue;
     const phase = pod.status?.phase as string;
     if (phase === "Succeeded" || phase === "Failed") continue;
-    const resolved = ports.map((sp) => ({ sp, port: resolvePort(pod, sp) })).filter((x) => x.port !== undefined);
+    const resolved = ports
+      .map((sp) => ({ sp, port: resolvePort(pod, sp) }))
+      .filter((x) => x.port !== undefined);
     if (resolved.length === 0) continue;
-    const epPorts = resolved.map(({ sp, port }) => ({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? "TCP" }));
+    const epPorts = resolved.map(({ sp, port }) => ({
+      ...(sp.name ? { name: sp.name } : {}),
+      port,
+      protocol: sp.protocol ?? "TCP",
+    }));
     const key = canonicalJson(epPorts);
     let g = groups.get(key);
     if (!g) {
@@ -89,7 +100,14 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
   const ep: KObject = {
     apiVersion: "v1",
     kind: "Endpoints",
-    metadata: { name: svc.metadata.name, namespace: ns, uid: "", resourceVersion: "", creationTimestamp: "", ...(Object.keys(labels).length ? { labels } : {}) },
+    metadata: {
+      name: svc.metadata.name,
+      namespace: ns,
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: "",
+      ...(Object.keys(labels).length ? { labels } : {}),
+    },
     ...(subsets.length ? { subsets } : {}),
   };
   store.create(EP_INFO, ep);
@@ -117,7 +135,8 @@ export const endpointsController: Controller = {
       let podKey = "";
       if (selector) {
         const sel = selectorFromMatchLabels(selector);
-        for (const p of podsByNs.get(ns) ?? []) if (matches(sel, p.metadata.labels)) podKey += `${p.metadata.resourceVersion},`;
+        for (const p of podsByNs.get(ns) ?? [])
+          if (matches(sel, p.metadata.labels)) podKey += `${p.metadata.resourceVersion},`;
       }
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
       if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs))) changed = true;
@@ -125,7 +144,11 @@ export const endpointsController: Controller = {
     // Endpoints of a deleted selector-based Service go with it.
     for (const ep of ctx.store.list("endpoints")) {
       const svc = ctx.store.get("services", ep.metadata.namespace, ep.metadata.name);
-      if (!svc && ep.metadata.labels?.["endpointslice.kubernetes.io/skip-mirror"] === undefined && ep.metadata.name !== "kubernetes") {
+      if (
+        !svc &&
+        ep.metadata.labels?.["endpointslice.kubernetes.io/skip-mirror"] === undefined &&
+        ep.metadata.name !== "kubernetes"
+      ) {
         ctx.store.remove("endpoints", ep);
         changed = true;
       }

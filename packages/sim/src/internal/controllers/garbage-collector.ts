@@ -5,12 +5,32 @@ import type { Controller } from "./context.ts";
 import { deletePod } from "./pod-deletion.ts";
 
 const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints"] as const;
-const OWNER_RESOURCES = ["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes"] as const;
+const OWNER_RESOURCES = [
+  "deployments",
+  "replicasets",
+  "statefulsets",
+  "daemonsets",
+  "jobs",
+  "cronjobs",
+  "services",
+  "nodes",
+] as const;
 
 export const garbageCollector: Controller = {
   name: "garbage-collector",
   // Ownership only changes when objects come and go, so status writes need no new pass.
-  membership: ["deployments", "replicasets", "pods", "services", "endpoints", "nodes", "statefulsets", "daemonsets", "jobs", "cronjobs"],
+  membership: [
+    "deployments",
+    "replicasets",
+    "pods",
+    "services",
+    "endpoints",
+    "nodes",
+    "statefulsets",
+    "daemonsets",
+    "jobs",
+    "cronjobs",
+  ],
   sync(ctx) {
     const { store } = ctx;
     const alive = new Set<string>();

@@ -22,7 +22,11 @@ export interface ContainerCtx {
 
 function hex64(cc: ContainerCtx): string {
   let s = "";
-  for (let i = 0; i < 8; i++) s += cc.ctx.store.rng.int(2 ** 32).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++)
+    s += cc.ctx.store.rng
+      .int(2 ** 32)
+      .toString(16)
+      .padStart(8, "0");
   return s;
 }
 
@@ -95,7 +99,12 @@ export function stepContainer(cc: ContainerCtx): boolean {
         const res = resolveImage(spec.image, { nodeOS: "linux" });
         if (res.ok) {
           const took = seconds(at - (rt.pullStart ?? at));
-          event(cc, "Normal", "Pulled", `Successfully pulled image "${spec.image}" in ${took} (${took} including waiting). Image size: ${res.image.sizeBytes} bytes.`);
+          event(
+            cc,
+            "Normal",
+            "Pulled",
+            `Successfully pulled image "${spec.image}" in ${took} (${took} including waiting). Image size: ${res.image.sizeBytes} bytes.`,
+          );
           remember(cc, res.image.ref);
         }
         rt.pullFailures = 0;
@@ -174,7 +183,9 @@ export function stepContainer(cc: ContainerCtx): boolean {
         delete rt.startedAt;
         delete rt.readyAt;
         const policy = (cc.pod.spec?.restartPolicy as string | undefined) ?? "Always";
-        const restart = cc.init ? code !== 0 && policy !== "Never" : policy === "Always" || (policy === "OnFailure" && code !== 0);
+        const restart = cc.init
+          ? code !== 0 && policy !== "Never"
+          : policy === "Always" || (policy === "OnFailure" && code !== 0);
         if (!restart) {
           rt.step = "done";
           rt.at = Number.POSITIVE_INFINITY;
@@ -186,7 +197,12 @@ export function stepContainer(cc: ContainerCtx): boolean {
         if (rt.crashes > 1) {
           rt.waiting = "CrashLoopBackOff";
           rt.message = `back-off ${Math.round((rt.at - at) / 1000)}s restarting failed container=${spec.name} pod=${cc.pod.metadata.name}_${cc.pod.metadata.namespace}(${cc.pod.metadata.uid})`;
-          event(cc, "Warning", "BackOff", `Back-off restarting failed container ${spec.name} in pod ${cc.pod.metadata.name}_${cc.pod.metadata.namespace}(${cc.pod.metadata.uid})`);
+          event(
+            cc,
+            "Warning",
+            "BackOff",
+            `Back-off restarting failed container ${spec.name} in pod ${cc.pod.metadata.name}_${cc.pod.metadata.namespace}(${cc.pod.metadata.uid})`,
+          );
         }
         continue;
       }

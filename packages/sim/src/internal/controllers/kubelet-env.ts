@@ -13,8 +13,20 @@ type EnvVar = {
     resourceFieldRef?: { resource: string };
   };
 };
-type EnvFrom = { prefix?: string; configMapRef?: { name?: string; optional?: boolean }; secretRef?: { name?: string; optional?: boolean } };
-export type ContainerSpec = { name: string; image: string; command?: string[]; args?: string[]; env?: EnvVar[]; envFrom?: EnvFrom[]; [k: string]: unknown };
+type EnvFrom = {
+  prefix?: string;
+  configMapRef?: { name?: string; optional?: boolean };
+  secretRef?: { name?: string; optional?: boolean };
+};
+export type ContainerSpec = {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  env?: EnvVar[];
+  envFrom?: EnvFrom[];
+  [k: string]: unknown;
+};
 
 function decode(b64: string): string {
   return Buffer.from(b64, "base64").toString("utf8");
@@ -24,7 +36,11 @@ function decode(b64: string): string {
  * The container's environment, or the kubelet's CreateContainerConfigError message when a
  * required ConfigMap, Secret or key is missing (e.g. `configmap "app-config" not found`).
  */
-export function resolveEnv(store: Store, pod: KObject, c: ContainerSpec): { env: Record<string, string> } | { error: string } {
+export function resolveEnv(
+  store: Store,
+  pod: KObject,
+  c: ContainerSpec,
+): { env: Record<string, string> } | { error: string } {
   const ns = pod.metadata.namespace ?? "default";
   const env: Record<string, string> = {};
   for (const from of c.envFrom ?? []) {
@@ -43,7 +59,8 @@ export function resolveEnv(store: Store, pod: KObject, c: ContainerSpec): { env:
         if (from.secretRef.optional) continue;
         return { error: `secret "${from.secretRef.name ?? ""}" not found` };
       }
-      for (const [k, v] of Object.entries((s.data ?? {}) as Record<string, string>)) env[prefix + k] = decode(v);
+      for (const [k, v] of Object.entries((s.data ?? {}) as Record<string, string>))
+        env[prefix + k] = decode(v);
     }
   }
   for (const e of c.env ?? []) {
@@ -57,7 +74,11 @@ export function resolveEnv(store: Store, pod: KObject, c: ContainerSpec): { env:
       const v = (cm?.data as Record<string, string> | undefined)?.[cmRef.key];
       if (v === undefined) {
         if (cmRef.optional) continue;
-        return { error: cm ? `couldn't find key ${cmRef.key} in ConfigMap ${ns}/${cmRef.name}` : `configmap "${cmRef.name ?? ""}" not found` };
+        return {
+          error: cm
+            ? `couldn't find key ${cmRef.key} in ConfigMap ${ns}/${cmRef.name}`
+            : `configmap "${cmRef.name ?? ""}" not found`,
+        };
       }
       env[e.name] = v;
     } else if (sRef) {
@@ -65,7 +86,11 @@ export function resolveEnv(store: Store, pod: KObject, c: ContainerSpec): { env:
       const v = (s?.data as Record<string, string> | undefined)?.[sRef.key];
       if (v === undefined) {
         if (sRef.optional) continue;
-        return { error: s ? `couldn't find key ${sRef.key} in Secret ${ns}/${sRef.name}` : `secret "${sRef.name ?? ""}" not found` };
+        return {
+          error: s
+            ? `couldn't find key ${sRef.key} in Secret ${ns}/${sRef.name}`
+            : `secret "${sRef.name ?? ""}" not found`,
+        };
       }
       env[e.name] = decode(v);
     } else if (fieldRef) {
@@ -100,7 +125,7 @@ function fieldValue(pod: KObject, path: string): string {
       return pod.status?.hostIP ?? "";
     default: {
       const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-      if (m) return (pod.metadata[m[1] as "labels" | "annotations"] ?? {})[m[2] ?? ""] ?? "";
+      if (m) return pod.metadata[m[1] as "labels" | "annotations"]?.[m[2] ?? ""] ?? "";
       return "";
     }
   }
@@ -109,7 +134,11 @@ function fieldValue(pod: KObject, path: string): string {
 /** The first volume that cannot be mounted, in the kubelet's FailedMount words. */
 export function missingVolume(store: Store, pod: KObject): string | undefined {
   const ns = pod.metadata.namespace ?? "default";
-  for (const v of (pod.spec?.volumes ?? []) as { name: string; configMap?: { name?: string; optional?: boolean }; secret?: { secretName?: string; optional?: boolean } }[]) {
+  for (const v of (pod.spec?.volumes ?? []) as {
+    name: string;
+    configMap?: { name?: string; optional?: boolean };
+    secret?: { secretName?: string; optional?: boolean };
+  }[]) {
     if (v.configMap && !v.configMap.optional && !store.get("configmaps", ns, v.configMap.name ?? "")) {
       return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name ?? ""}" not found`;
     }

@@ -18,7 +18,11 @@ export function imageDigest(ref: string): string {
   return out;
 }
 
-function containerStatus(spec: { name: string; image: string }, rt: ContainerRuntime | undefined, now: number) {
+function containerStatus(
+  spec: { name: string; image: string },
+  rt: ContainerRuntime | undefined,
+  now: number,
+) {
   const res = resolveImage(spec.image);
   const ref = res.ok ? res.image.ref : spec.image;
   const repo = ref.replace(/[:@][^/]*$/, "");
@@ -95,7 +99,14 @@ function phaseOf(pod: KObject, statuses: Record<string, unknown>[], initDone: bo
   return "Pending";
 }
 
-type Cond = { type: string; status: string; lastProbeTime: null; lastTransitionTime: string; reason?: string; message?: string };
+type Cond = {
+  type: string;
+  status: string;
+  lastProbeTime: null;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+};
 
 /** Rebuilds the pod's status from the kubelet's records; returns whether it changed. */
 export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime, node: KObject): boolean {
@@ -113,7 +124,9 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
   const initDone = rt.sandbox !== undefined && rt.init.every((r) => r.step === "done" && r.last?.code === 0);
   const statuses = specs.map((s, i) => containerStatus(s, rt.containers[i], ctx.store.now));
   const unready = specs.filter((_, i) => !statuses[i]?.ready).map((s) => s.name);
-  const incomplete = initSpecs.filter((_, i) => !(rt.init[i]?.step === "done" && rt.init[i]?.last?.code === 0)).map((s) => s.name);
+  const incomplete = initSpecs
+    .filter((_, i) => !(rt.init[i]?.step === "done" && rt.init[i]?.last?.code === 0))
+    .map((s) => s.name);
   const cond = (type: string, ok: boolean, reason?: string, message?: string): Cond => {
     const status = ok ? "True" : "False";
     const prev = oldConds.find((c) => c.type === type);
@@ -126,13 +139,38 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
     };
   };
   const conditions: Cond[] = [];
-  if (rt.sandbox !== undefined || rt.mountAt !== undefined) conditions.push(cond("PodReadyToStartContainers", rt.sandbox !== undefined));
-  conditions.push(cond("Initialized", initDone, "ContainersNotInitialized", `containers with incomplete status: [${incomplete.join(" ")}]`));
+  if (rt.sandbox !== undefined || rt.mountAt !== undefined)
+    conditions.push(cond("PodReadyToStartContainers", rt.sandbox !== undefined));
+  conditions.push(
+    cond(
+      "Initialized",
+      initDone,
+      "ContainersNotInitialized",
+      `containers with incomplete status: [${incomplete.join(" ")}]`,
+    ),
+  );
   const containersReady = initDone && unready.length === 0;
-  conditions.push(cond("Ready", containersReady, "ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`));
-  conditions.push(cond("ContainersReady", containersReady, "ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`));
+  conditions.push(
+    cond(
+      "Ready",
+      containersReady,
+      "ContainersNotReady",
+      `containers with unready status: [${unready.join(" ")}]`,
+    ),
+  );
+  conditions.push(
+    cond(
+      "ContainersReady",
+      containersReady,
+      "ContainersNotReady",
+      `containers with unready status: [${unready.join(" ")}]`,
+    ),
+  );
   conditions.push(cond("PodScheduled", true));
-  const hostIP = (node.status?.addresses as { type: string; address: string }[] | undefined)?.find((a) => a.type === "InternalIP")?.address ?? "";
+  const hostIP =
+    (node.status?.addresses as { type: string; address: string }[] | undefined)?.find(
+      (a) => a.type === "InternalIP",
+    )?.address ?? "";
   const status: Record<string, unknown> = {
     conditions,
     containerStatuses: statuses,

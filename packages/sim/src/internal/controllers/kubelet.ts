@@ -12,7 +12,8 @@ function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string
   const cidr = (node.spec?.podCIDR as string | undefined) ?? "10.244.0.0/24";
   const prefix = cidr.split(".").slice(0, 3).join(".");
   const used = new Set<string>();
-  for (const p of ctx.store.each("pods")) if (p.spec?.nodeName === node.metadata.name && p.status?.podIP) used.add(p.status.podIP as string);
+  for (const p of ctx.store.each("pods"))
+    if (p.spec?.nodeName === node.metadata.name && p.status?.podIP) used.add(p.status.podIP as string);
   const ipam = ctx.store.state.ipam;
   let host = ipam[node.metadata.name] ?? 1;
   for (let i = 0; i < 253; i++) {
@@ -24,12 +25,26 @@ function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string
   return `${prefix}.${host}`;
 }
 
-function containerCtxs(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Timings): { init: ContainerCtx[]; main: ContainerCtx[] } {
+function containerCtxs(
+  ctx: ControllerContext,
+  pod: KObject,
+  rt: PodRuntime,
+  t: Timings,
+): { init: ContainerCtx[]; main: ContainerCtx[] } {
   const node = pod.spec.nodeName as string;
   const mk = (list: unknown[], rts: PodRuntime["init"], init: boolean, kind: string): ContainerCtx[] =>
     list.map((spec, i) => {
       const s = spec as ContainerCtx["spec"];
-      return { ctx, pod, spec: s, rt: rts[i] ?? newContainerRuntime(ctx.store.now), node, t, init, fieldPath: `spec.${kind}{${s.name}}` };
+      return {
+        ctx,
+        pod,
+        spec: s,
+        rt: rts[i] ?? newContainerRuntime(ctx.store.now),
+        node,
+        t,
+        init,
+        fieldPath: `spec.${kind}{${s.name}}`,
+      };
     });
   return {
     init: mk(pod.spec.initContainers ?? [], rt.init, true, "initContainers"),
@@ -45,7 +60,10 @@ function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Timi
     const { main } = containerCtxs(ctx, pod, rt, t);
     for (const cc of main) {
       if (cc.rt.step !== "running" && cc.rt.step !== "exit") continue;
-      store.event(pod, "Normal", "Killing", `Stopping container ${cc.spec.name}`, "kubelet", { fieldPath: cc.fieldPath, host: cc.node });
+      store.event(pod, "Normal", "Killing", `Stopping container ${cc.spec.name}`, "kubelet", {
+        fieldPath: cc.fieldPath,
+        host: cc.node,
+      });
       const plan = containerPlan(cc);
       stop = Math.max(stop, t.stop(plan?.handlesTerm ?? true, grace));
     }
@@ -108,7 +126,14 @@ function syncPod(ctx: ControllerContext, pod: KObject, t: Timings): boolean {
   if (initDone) {
     for (const cc of main) {
       // Containers wait for the init containers: their clock starts when the last one finished.
-      if (cc.rt.step === "pull" && cc.rt.at < store.now && cc.rt.restarts === 0 && cc.rt.id === undefined && init.length > 0) cc.rt.at = store.now;
+      if (
+        cc.rt.step === "pull" &&
+        cc.rt.at < store.now &&
+        cc.rt.restarts === 0 &&
+        cc.rt.id === undefined &&
+        init.length > 0
+      )
+        cc.rt.at = store.now;
       if (stepContainer(cc)) changed = true;
     }
   }

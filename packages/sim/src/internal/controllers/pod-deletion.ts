@@ -1,7 +1,7 @@
 // Graceful pod deletion: the API server sets deletionTimestamp; the kubelet stops the containers.
 
-import { isoSeconds } from "../util/time.ts";
 import type { KObject } from "../api/types.ts";
+import { isoSeconds } from "../util/time.ts";
 import type { ControllerContext } from "./context.ts";
 
 /**

@@ -9,7 +9,12 @@ import { ownerRefTo } from "./context.ts";
 const POD_INFO = resourceForKind("Pod");
 
 /** Creates a pod named `<generateName><5 chars>` from `template`, controlled by `owner`. */
-export function createPodFromTemplate(store: Store, owner: KObject, template: KObject["spec"], generateName: string): KObject {
+export function createPodFromTemplate(
+  store: Store,
+  owner: KObject,
+  template: KObject["spec"],
+  generateName: string,
+): KObject {
   if (!POD_INFO) throw new Error("pod resource missing");
   const ns = owner.metadata.namespace ?? "default";
   let name = generateName + store.rng.suffix(5);

@@ -17,7 +17,8 @@ function deletionCost(pod: KObject): number {
 
 function maxRestarts(pod: KObject): number {
   let max = 0;
-  for (const s of (pod.status?.containerStatuses ?? []) as { restartCount?: number }[]) max = Math.max(max, s.restartCount ?? 0);
+  for (const s of (pod.status?.containerStatuses ?? []) as { restartCount?: number }[])
+    max = Math.max(max, s.restartCount ?? 0);
   return max;
 }
 

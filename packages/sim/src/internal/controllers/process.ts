@@ -12,7 +12,8 @@ export interface ProcessPlan {
   handlesTerm: boolean;
 }
 
-const FOREVER = /while\s+(true|:|\[\s*1\s*\]|sleep)|sleep\s+(infinity|inf)\b|tail\s+-f|httpd\s+-f|nc\s+-l|sleep\s+\d{5,}/;
+const FOREVER =
+  /while\s+(true|:|\[\s*1\s*\]|sleep)|sleep\s+(infinity|inf)\b|tail\s+-f|httpd\s+-f|nc\s+-l|sleep\s+\d{5,}/;
 
 /** `sleep 3600` as the last or only statement. */
 function sleepSeconds(script: string): number | undefined {
@@ -28,7 +29,9 @@ function sleepSeconds(script: string): number | undefined {
 
 function echoes(script: string): string[] {
   const out: string[] = [];
-  for (const m of script.matchAll(/(?:^|[;&|]\s*|\s)echo\s+(?:-e\s+|-n\s+)?("([^"]*)"|'([^']*)'|([^;&|]+))/g)) {
+  for (const m of script.matchAll(
+    /(?:^|[;&|]\s*|\s)echo\s+(?:-e\s+|-n\s+)?("([^"]*)"|'([^']*)'|([^;&|]+))/g,
+  )) {
     const text = (m[2] ?? m[3] ?? m[4] ?? "").trim();
     if (!/\$/.test(text)) out.push(text);
   }
@@ -51,7 +54,12 @@ export function planProcess(
   const argv = [...(command ?? []), ...(args ?? [])];
   if (image.requiredEnv && !satisfiesRequiredEnv(image.requiredEnv, env, mountPaths)) {
     if (argv.length === 0 || image.behaviour === "server") {
-      return { runsFor: 1500, exitCode: image.requiredEnv.exitCode, output: image.requiredEnv.log, handlesTerm: true };
+      return {
+        runsFor: 1500,
+        exitCode: image.requiredEnv.exitCode,
+        output: image.requiredEnv.log,
+        handlesTerm: true,
+      };
     }
   }
   if (image.behaviour === "server" && command === undefined) {
@@ -63,11 +71,13 @@ export function planProcess(
       : { runsFor: 50, exitCode: 0, output: [], handlesTerm: true };
   }
   const script = argv.join(" ");
-  if (FOREVER.test(script)) return { runsFor: undefined, exitCode: 0, output: echoes(script), handlesTerm: false };
+  if (FOREVER.test(script))
+    return { runsFor: undefined, exitCode: 0, output: echoes(script), handlesTerm: false };
   const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(script);
   const exitCode = exit ? Number(exit[1]) % 256 : /(^|\s)false(\s|$)/.test(script) ? 1 : 0;
   const sleep = sleepSeconds(script);
-  if (sleep !== undefined) return { runsFor: Math.max(50, sleep), exitCode, output: echoes(script), handlesTerm: false };
+  if (sleep !== undefined)
+    return { runsFor: Math.max(50, sleep), exitCode, output: echoes(script), handlesTerm: false };
   if (image.behaviour === "server" && !/^(sh|bash|\/bin\/sh|\/bin\/bash)$/.test(argv[0] ?? "")) {
     return { runsFor: undefined, exitCode: 0, output: [], handlesTerm: true };
   }

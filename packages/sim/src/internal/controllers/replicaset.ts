@@ -1,7 +1,7 @@
 // ReplicaSet controller: keeps the number of active pods equal to spec.replicas (syncReplicaSet).
 
-import { labelSelectorFromSpec, matches } from "../kubectl/selector.ts";
 import type { KObject } from "../api/types.ts";
+import { labelSelectorFromSpec, matches } from "../kubectl/selector.ts";
 import {
   type Controller,
   type ControllerContext,
@@ -12,8 +12,8 @@ import {
   ownerRefTo,
   QuietObjects,
 } from "./context.ts";
-import { createPodFromTemplate } from "./pod-factory.ts";
 import { deletePod } from "./pod-deletion.ts";
+import { createPodFromTemplate } from "./pod-factory.ts";
 import { rankPodsForDeletion } from "./pod-ranking.ts";
 
 /** Pods a ReplicaSet controls, adopting matching orphans as the controller-ref manager does. */
@@ -60,7 +60,13 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
   if (diff < 0) {
     for (let i = 0; i < -diff; i++) {
       const pod = createPodFromTemplate(store, rs, rs.spec.template, `${rs.metadata.name}-`);
-      store.event(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, "replicaset-controller");
+      store.event(
+        rs,
+        "Normal",
+        "SuccessfulCreate",
+        `Created pod: ${pod.metadata.name}`,
+        "replicaset-controller",
+      );
       active.push(pod);
       pods.push(pod);
     }
@@ -69,7 +75,13 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
     const victims = rankPodsForDeletion(active, pods, store.now).slice(0, diff);
     for (const pod of victims) {
       deletePod(ctx, pod);
-      store.event(rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, "replicaset-controller");
+      store.event(
+        rs,
+        "Normal",
+        "SuccessfulDelete",
+        `Deleted pod: ${pod.metadata.name}`,
+        "replicaset-controller",
+      );
     }
     changed = true;
   }
@@ -78,7 +90,9 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
   const templateLabels = (rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>;
   const status = {
     replicas: current.length,
-    fullyLabeledReplicas: current.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+    fullyLabeledReplicas: current.filter((p) =>
+      Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
+    ).length,
     readyReplicas: current.filter(isPodReady).length,
     availableReplicas: current.filter((p) => isPodAvailable(p, minReady, store.now)).length,
     observedGeneration: rs.metadata.generation ?? 1,
@@ -110,7 +124,8 @@ export const replicaSetController: Controller = {
   name: "replicaset",
   watches: ["ReplicaSet", "Pod"],
   // Only availability after minReadySeconds depends on the time.
-  clock: (ctx) => ctx.store.each("replicasets").some((rs) => ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
+  clock: (ctx) =>
+    ctx.store.each("replicasets").some((rs) => ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
     const podsByNs = podsByNamespace(ctx);
@@ -140,7 +155,9 @@ export const replicaSetController: Controller = {
       if (avail >= ready) continue;
       for (const pod of ctx.store.each("pods")) {
         if (controllerRef(pod)?.uid !== rs.metadata.uid || !isPodReady(pod)) continue;
-        const since = Date.parse(pod.status?.conditions?.find((c: { type: string }) => c.type === "Ready")?.lastTransitionTime ?? "");
+        const since = Date.parse(
+          pod.status?.conditions?.find((c: { type: string }) => c.type === "Ready")?.lastTransitionTime ?? "",
+        );
         const t = since + min * 1000;
         if (t > ctx.store.now && (next === undefined || t < next)) next = t;
       }

@@ -23,7 +23,11 @@ function tolerates(tolerations: Toleration[], taint: Taint): boolean {
 }
 
 function isNodeReady(node: KObject): boolean {
-  return (node.status?.conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  return (
+    (node.status?.conditions as { type: string; status: string }[] | undefined)?.some(
+      (c) => c.type === "Ready" && c.status === "True",
+    ) ?? false
+  );
 }
 
 /**
@@ -35,17 +39,21 @@ function unfit(pod: KObject, u: NodeUse, req: Amounts): string[] | undefined {
   const node = u.node;
   if (node.spec?.unschedulable) return ["node(s) were unschedulable"];
   const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
-  const taints = ((node.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
+  const taints = ((node.spec?.taints ?? []) as Taint[]).filter(
+    (t) => t.effect === "NoSchedule" || t.effect === "NoExecute",
+  );
   if (!isNodeReady(node)) {
     const notReady: Taint = { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" };
-    if (!tolerates(tolerations, notReady)) return ["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"];
+    if (!tolerates(tolerations, notReady))
+      return ["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"];
   }
   for (const t of taints) {
     if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ""}}`];
   }
   const selector = (pod.spec?.nodeSelector ?? {}) as Record<string, string>;
   const labels = node.metadata.labels ?? {};
-  if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return ["node(s) didn't match Pod's node affinity/selector"];
+  if (Object.entries(selector).some(([k, v]) => labels[k] !== v))
+    return ["node(s) didn't match Pod's node affinity/selector"];
   if (u.pods + 1 > u.alloc.pods) reasons.push("Too many pods");
   if (req.cpu > 0 && u.used.cpu + req.cpu > u.alloc.cpu) reasons.push("Insufficient cpu");
   if (req.memory > 0 && u.used.memory + req.memory > u.alloc.memory) reasons.push("Insufficient memory");
@@ -64,7 +72,9 @@ export function failedSchedulingMessage(total: number, reasonsPerNode: string[][
   for (const reasons of reasonsPerNode) {
     for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
     const resourceOnly = reasons.every((r) => r.startsWith("Insufficient") || r === "Too many pods");
-    const key = resourceOnly ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling";
+    const key = resourceOnly
+      ? "No preemption victims found for incoming pod"
+      : "Preemption is not helpful for scheduling";
     preemption.set(key, (preemption.get(key) ?? 0) + 1);
   }
   const fmt = (m: Map<string, number>) =>
@@ -78,7 +88,8 @@ export function failedSchedulingMessage(total: number, reasonsPerNode: string[][
 
 function nodeUsage(ctx: ControllerContext): Map<string, NodeUse> {
   const map = new Map<string, NodeUse>();
-  for (const node of ctx.store.list("nodes")) map.set(node.metadata.name, { node, used: { cpu: 0, memory: 0 }, pods: 0, alloc: nodeAllocatable(node) });
+  for (const node of ctx.store.list("nodes"))
+    map.set(node.metadata.name, { node, used: { cpu: 0, memory: 0 }, pods: 0, alloc: nodeAllocatable(node) });
   for (const pod of ctx.store.each("pods")) {
     if (!holdsResources(pod)) continue;
     const u = map.get(pod.spec.nodeName as string);
@@ -100,7 +111,8 @@ function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): 
   const siblings = new Map<string, number>();
   if (owner) {
     for (const p of ctx.store.each("pods")) {
-      if (p !== pod && holdsResources(p) && controllerRef(p)?.uid === owner) siblings.set(p.spec.nodeName, (siblings.get(p.spec.nodeName) ?? 0) + 1);
+      if (p !== pod && holdsResources(p) && controllerRef(p)?.uid === owner)
+        siblings.set(p.spec.nodeName, (siblings.get(p.spec.nodeName) ?? 0) + 1);
     }
   }
   const req = podRequests(pod);
@@ -131,7 +143,12 @@ export const schedulerController: Controller = {
     let changed = false;
     let usage: Map<string, NodeUse> | undefined;
     for (const pod of store.list("pods")) {
-      if (pod.spec?.nodeName || isTerminating(pod) || (pod.spec?.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
+      if (
+        pod.spec?.nodeName ||
+        isTerminating(pod) ||
+        (pod.spec?.schedulerName ?? "default-scheduler") !== "default-scheduler"
+      )
+        continue;
       const rt = store.state.pods[pod.metadata.uid] ?? { init: [], containers: [] };
       store.state.pods[pod.metadata.uid] = rt;
       if (rt.bindAt === undefined) {
@@ -155,7 +172,16 @@ export const schedulerController: Controller = {
           rt.schedMsg = msg;
           pod.status = {
             ...pod.status,
-            conditions: [{ type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: new Date(store.now).toISOString().replace(/\.\d+Z$/, "Z"), reason: "Unschedulable", message: msg }],
+            conditions: [
+              {
+                type: "PodScheduled",
+                status: "False",
+                lastProbeTime: null,
+                lastTransitionTime: new Date(store.now).toISOString().replace(/\.\d+Z$/, "Z"),
+                reason: "Unschedulable",
+                message: msg,
+              },
+            ],
           };
           store.touch(pod);
           store.event(pod, "Warning", "FailedScheduling", msg, "default-scheduler");
@@ -169,7 +195,13 @@ export const schedulerController: Controller = {
       chosen.used.memory += req.memory;
       chosen.pods += 1;
       store.touch(pod);
-      store.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.node.metadata.name}`, "default-scheduler");
+      store.event(
+        pod,
+        "Normal",
+        "Scheduled",
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.node.metadata.name}`,
+        "default-scheduler",
+      );
       changed = true;
     }
     return changed;

@@ -58,7 +58,8 @@ export const serviceController: Controller = {
   },
   wake(ctx) {
     let next: number | undefined;
-    for (const [key, at] of Object.entries(ctx.store.state.timers)) if (key.startsWith("lb:") && at > ctx.store.now) next = earliest(next, at);
+    for (const [key, at] of Object.entries(ctx.store.state.timers))
+      if (key.startsWith("lb:") && at > ctx.store.now) next = earliest(next, at);
     return next;
   },
 };

@@ -1,7 +1,7 @@
 // Reads lifecycle delays from the active profile (data), with the session's RNG for jitter.
 
-import type { Rng } from "../util/rng.ts";
 import type { Profile } from "../data/profiles.ts";
+import type { Rng } from "../util/rng.ts";
 
 export interface Timings {
   bind(): number;
@@ -36,8 +36,12 @@ export function timings(profile: Profile, rng: Rng): Timings {
     start: () => j(k.startDelay),
     configRetry: () => j(k.configErrorRetry),
     mountRetry: () => j(k.configErrorRetry),
-    pullBackoff: (failures) => Math.min(k.imagePullBackoff.initial * 2 ** Math.max(0, failures - 1), k.imagePullBackoff.max),
-    crashBackoff: (crashes) => (crashes <= 1 ? j(k.startDelay) + 1000 : Math.min(k.crashLoopBackoff.initial * 2 ** (crashes - 2), k.crashLoopBackoff.max)),
+    pullBackoff: (failures) =>
+      Math.min(k.imagePullBackoff.initial * 2 ** Math.max(0, failures - 1), k.imagePullBackoff.max),
+    crashBackoff: (crashes) =>
+      crashes <= 1
+        ? j(k.startDelay) + 1000
+        : Math.min(k.crashLoopBackoff.initial * 2 ** (crashes - 2), k.crashLoopBackoff.max),
     crashResetAfter: () => k.crashLoopBackoff.resetAfter,
     stop: (handlesTerm, graceMs) => {
       const grace = Math.round(graceMs * k.gracePeriodScale);

@@ -25,7 +25,8 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 function mergeKeyFor(field: string, items: unknown[]): string | undefined {
-  if (field === "ports" && items.some((i) => isObj(i) && "port" in i && !("containerPort" in i))) return "port";
+  if (field === "ports" && items.some((i) => isObj(i) && "port" in i && !("containerPort" in i)))
+    return "port";
   return MERGE_KEYS[field];
 }
 

@@ -80,9 +80,7 @@ export function apiErrorText(e: ApiError, action?: string): string {
 export function reportError(out: Output, e: unknown, action?: string): void {
   if (e instanceof ApiError) out.err(apiErrorText(e, action));
   else if (e instanceof CommandError)
-    out.err(
-      e.message.startsWith("error:") || e.message.startsWith("Error") ? e.message : `error: ${e.message}`,
-    );
+    out.err(/^(error:|Error|E\d{4} )/.test(e.message) ? e.message : `error: ${e.message}`);
   else throw e;
 }
 
@@ -115,4 +113,20 @@ export function flagList(ctx: CommandContext, name: string): string[] {
 export function flagInt(ctx: CommandContext, name: string): number | undefined {
   const v = ctx.args.flags[name];
   return typeof v === "number" ? v : undefined;
+}
+
+/**
+ * kubectl 1.32 reports a missing required flag through klog, stamped with the (virtual) time:
+ * `E0106 09:00:30.000000       1 run.go:72] "command failed" err="required flag(s) \"image\" not set"`.
+ */
+export function requireFlags(ctx: CommandContext, ...names: string[]): void {
+  const missing = names.filter((n) => !ctx.args.set.has(n));
+  if (missing.length === 0) return;
+  const d = new Date(ctx.cluster.now);
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  const stamp = `E${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, "0")}`;
+  const list = missing.map((n) => `\\"${n}\\"`).join(", ");
+  throw new CommandError(
+    `${stamp}       1 run.go:72] "command failed" err="required flag(s) ${list} not set"`,
+  );
 }

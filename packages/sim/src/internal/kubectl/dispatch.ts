@@ -28,7 +28,10 @@ function findCommand(list: readonly Command[], name: string): Command | undefine
 }
 
 function unknownCommand(out: Output, name: string, parent: string, list: readonly Command[]): number {
-  const suggestions = suggestionsFor(name, list.map((c) => c.name));
+  const suggestions = suggestionsFor(
+    name,
+    list.map((c) => c.name),
+  );
   let text = `Error: unknown command "${name}" for "${parent}"`;
   if (suggestions.length) text += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join("\n")}\n`;
   out.err(text);
@@ -77,8 +80,11 @@ export function runKubectl(cluster: Cluster, argv: string[], stdin?: string): Ku
   try {
     const args = parseFlags(argv, flagsOf(cmd), path);
     const nsFlag = args.flags.namespace;
-    const current = cluster.state.kubeconfig.contexts.find((c) => c.name === cluster.state.kubeconfig.current);
-    const namespace = typeof nsFlag === "string" && nsFlag !== "" ? nsFlag : (current?.namespace ?? "default");
+    const current = cluster.state.kubeconfig.contexts.find(
+      (c) => c.name === cluster.state.kubeconfig.current,
+    );
+    const namespace =
+      typeof nsFlag === "string" && nsFlag !== "" ? nsFlag : (current?.namespace ?? "default");
     ctx = { cluster, args, namespace, explicitNamespace: args.set.has("namespace"), stdin, out, path };
   } catch (e) {
     if (e instanceof FlagError) {
@@ -88,7 +94,9 @@ export function runKubectl(cluster: Cluster, argv: string[], stdin?: string): Ku
     throw e;
   }
   if (ctx.args.flags.help === true) {
-    out.out(`${cmd.summary}.\n\nUsage: ${path} [options]\n\nBosun simulates this command; see 'help' in the tutor for what it supports.`);
+    out.out(
+      `${cmd.summary}.\n\nUsage: ${path} [options]\n\nBosun simulates this command; see 'help' in the tutor for what it supports.`,
+    );
     return { output: out, exitCode: 0 };
   }
   try {

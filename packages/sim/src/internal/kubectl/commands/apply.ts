@@ -1,7 +1,6 @@
 // kubectl apply -f: create what is new, merge what changed, leave what is unchanged.
 
-import type { FlagSpec } from "../flags.ts";
-import { resolveKind, validateManifest, toObject } from "../../api/admission.ts";
+import { applyDefaults, resolveKind, toObject, validateManifest } from "../../api/admission.ts";
 import { ApiError } from "../../api/errors.ts";
 import { createObject, updateObject } from "../../api/operations.ts";
 import { kindPrefix } from "../../api/resources.ts";
@@ -19,8 +18,8 @@ import {
   flagString,
   OUTPUT_FLAG,
 } from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { parseManifests } from "../manifests.ts";
-import { applyDefaults } from "../../api/admission.ts";
 
 const FLAGS: FlagSpec[] = [
   FILENAME_FLAG,
@@ -52,7 +51,9 @@ export function readManifests(ctx: CommandContext): Manifest[] {
   const docs: Manifest[] = [];
   for (const f of files) {
     if (f !== "-") {
-      throw new CommandError(`error: the path "${f}" does not exist (in Bosun, paste the manifest: kubectl apply -f - followed by the YAML)`);
+      throw new CommandError(
+        `error: the path "${f}" does not exist (in Bosun, paste the manifest: kubectl apply -f - followed by the YAML)`,
+      );
     }
     if (ctx.stdin === undefined || ctx.stdin.trim() === "") {
       throw new CommandError("error: no objects passed to apply");
@@ -64,7 +65,10 @@ export function readManifests(ctx: CommandContext): Manifest[] {
 
 /** The namespace a manifest lands in: its own, which must agree with an explicit -n. */
 export function manifestNamespace(ctx: CommandContext, m: Manifest): string {
-  const own = typeof m.metadata?.namespace === "string" && m.metadata.namespace !== "" ? m.metadata.namespace : undefined;
+  const own =
+    typeof m.metadata?.namespace === "string" && m.metadata.namespace !== ""
+      ? m.metadata.namespace
+      : undefined;
   if (own && ctx.explicitNamespace && own !== ctx.namespace) {
     throw new CommandError(
       `error: the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
@@ -111,8 +115,20 @@ function applyOne(ctx: CommandContext, m: Manifest, note: { verb: string }): str
   const candidate = structuredClone(merged);
   applyDefaults(candidate);
   const same = (a: KObject, b: KObject) =>
-    canonicalJson({ m: { ...a.metadata, resourceVersion: "" }, s: a.spec, d: a.data, x: a.stringData, t: a.type }) ===
-    canonicalJson({ m: { ...b.metadata, resourceVersion: "" }, s: b.spec, d: b.data, x: b.stringData, t: b.type });
+    canonicalJson({
+      m: { ...a.metadata, resourceVersion: "" },
+      s: a.spec,
+      d: a.data,
+      x: a.stringData,
+      t: a.type,
+    }) ===
+    canonicalJson({
+      m: { ...b.metadata, resourceVersion: "" },
+      s: b.spec,
+      d: b.data,
+      x: b.stringData,
+      t: b.type,
+    });
   if (same(candidate, live)) return `${kindPrefix(info)}/${name} unchanged${suffix}`;
   if (!dryRun) updateObject(cluster, info, merged, live);
   return `${kindPrefix(info)}/${name} configured${suffix}`;
@@ -120,7 +136,10 @@ function applyOne(ctx: CommandContext, m: Manifest, note: { verb: string }): str
 
 function run(ctx: CommandContext): number {
   const sub = ctx.args.positionals[0];
-  if (sub) throw new CommandError(`error: Unexpected args: [${ctx.args.positionals.join(" ")}]\nSee 'kubectl apply -h' for help and examples`);
+  if (sub)
+    throw new CommandError(
+      `error: Unexpected args: [${ctx.args.positionals.join(" ")}]\nSee 'kubectl apply -h' for help and examples`,
+    );
   const docs = readManifests(ctx);
   if (docs.length === 0) throw new CommandError("error: no objects passed to apply");
   let failed = false;
@@ -132,7 +151,13 @@ function run(ctx: CommandContext): number {
       failed = true;
       if (e instanceof ApiError) {
         const verb = note.verb;
-        ctx.out.err(e.code === "Invalid" ? apiErrorText(e) : e.code === "NoKind" ? `error: resource mapping not found for name: "${String(m.metadata?.name ?? "")}" namespace: "${String(m.metadata?.namespace ?? "")}" from "STDIN": ${e.message}\nensure CRDs are installed first` : apiErrorText(e, `error when ${verb} "STDIN"`));
+        ctx.out.err(
+          e.code === "Invalid"
+            ? apiErrorText(e)
+            : e.code === "NoKind"
+              ? `error: resource mapping not found for name: "${String(m.metadata?.name ?? "")}" namespace: "${String(m.metadata?.namespace ?? "")}" from "STDIN": ${e.message}\nensure CRDs are installed first`
+              : apiErrorText(e, `error when ${verb} "STDIN"`),
+        );
       } else if (e instanceof CommandError) {
         ctx.out.err(e.message);
       } else throw e;
@@ -142,4 +167,9 @@ function run(ctx: CommandContext): number {
   return failed ? 1 : 0;
 }
 
-export const applyCommand: Command = { name: "apply", summary: "Apply a configuration to a resource by file name or stdin", flags: FLAGS, run };
+export const applyCommand: Command = {
+  name: "apply",
+  summary: "Apply a configuration to a resource by file name or stdin",
+  flags: FLAGS,
+  run,
+};

@@ -1,7 +1,6 @@
 // The `kubectl create <kind>` generators, building the same objects real kubectl sends.
 
 import type { KObject } from "../../api/types.ts";
-import type { FlagSpec } from "../flags.ts";
 import {
   type Command,
   type CommandContext,
@@ -11,7 +10,9 @@ import {
   flagList,
   flagString,
   OUTPUT_FLAG,
+  requireFlags,
 } from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { finishCreate } from "./create.ts";
 
 const COMMON: FlagSpec[] = [
@@ -32,8 +33,14 @@ function meta(name: string, extra: Partial<KObject["metadata"]> = {}): KObject["
 /** kubectl's "NAME is required" usage error for generators. */
 function oneName(ctx: CommandContext, usage: string): string {
   const [name, ...rest] = ctx.args.positionals;
-  if (!name) throw new CommandError(`error: exactly one NAME is required, got 0\nSee '${ctx.path} -h' for help and examples`);
-  if (rest.length) throw new CommandError(`error: exactly one NAME is required, got ${rest.length + 1}\nSee '${ctx.path} -h' for help and examples`);
+  if (!name)
+    throw new CommandError(
+      `error: exactly one NAME is required, got 0\nSee '${ctx.path} -h' for help and examples`,
+    );
+  if (rest.length)
+    throw new CommandError(
+      `error: exactly one NAME is required, got ${rest.length + 1}\nSee '${ctx.path} -h' for help and examples`,
+    );
   void usage;
   return name;
 }
@@ -46,25 +53,25 @@ export function containerNameFromImage(image: string): string {
   return name.replace(/_/g, "-");
 }
 
-function requiredFlag(ctx: CommandContext, flag: string): void {
-  if (!ctx.args.set.has(flag)) {
-    throw new CommandError(`error: required flag(s) "${flag}" not set`);
-  }
-}
-
 const deployment: Command = {
   name: "deployment",
   aliases: ["deploy"],
   summary: "Create a deployment with the specified name",
-  flags: [...COMMON, { name: "image", type: "stringSlice", default: [] }, { name: "replicas", short: "r", type: "int", default: 1 }, { name: "port", type: "int", default: -1 }],
+  flags: [
+    ...COMMON,
+    { name: "image", type: "stringSlice", default: [] },
+    { name: "replicas", short: "r", type: "int", default: 1 },
+    { name: "port", type: "int", default: -1 },
+  ],
   run(ctx) {
     const name = oneName(ctx, "deployment");
-    requiredFlag(ctx, "image");
+    requireFlags(ctx, "image");
     const images = flagList(ctx, "image");
     const replicas = flagInt(ctx, "replicas") ?? 1;
     const port = flagInt(ctx, "port") ?? -1;
     const command = ctx.args.dashDash;
-    if (command?.length && images.length > 1) throw new CommandError("error: cannot specify multiple --image options and command");
+    if (command?.length && images.length > 1)
+      throw new CommandError("error: cannot specify multiple --image options and command");
     const used = new Set<string>();
     const containers = images.map((image) => {
       let cname = containerNameFromImage(image);
@@ -83,7 +90,12 @@ const deployment: Command = {
       apiVersion: "apps/v1",
       kind: "Deployment",
       metadata: meta(name, { labels }),
-      spec: { replicas, selector: { matchLabels: { ...labels } }, strategy: {}, template: { metadata: { labels: { ...labels } }, spec: { containers } } },
+      spec: {
+        replicas,
+        selector: { matchLabels: { ...labels } },
+        strategy: {},
+        template: { metadata: { labels: { ...labels } }, spec: { containers } },
+      },
       status: {},
     };
     return finishCreate(ctx, obj, "deployment");
@@ -97,7 +109,11 @@ const namespace: Command = {
   flags: COMMON,
   run(ctx) {
     const name = oneName(ctx, "namespace");
-    return finishCreate(ctx, { apiVersion: "v1", kind: "Namespace", metadata: meta(name), spec: {}, status: {} }, "namespace");
+    return finishCreate(
+      ctx,
+      { apiVersion: "v1", kind: "Namespace", metadata: meta(name), spec: {}, status: {} },
+      "namespace",
+    );
   },
 };
 
@@ -112,7 +128,10 @@ function literals(ctx: CommandContext): [string, string][] {
 
 function noFiles(ctx: CommandContext): void {
   for (const f of ["from-file", "from-env-file"]) {
-    if (flagList(ctx, f).length) throw new CommandError(`error: --${f} needs files, which a chat sandbox does not have; use --from-literal=key=value instead`);
+    if (flagList(ctx, f).length)
+      throw new CommandError(
+        `error: --${f} needs files, which a chat sandbox does not have; use --from-literal=key=value instead`,
+      );
   }
 }
 
@@ -133,10 +152,22 @@ const configmap: Command = {
     noFiles(ctx);
     const data: Record<string, string> = {};
     for (const [k, v] of literals(ctx)) {
-      if (k in data) throw new CommandError(`error: cannot add key ${k}, another key by that name already exists in Data for ConfigMap "${name}"`);
+      if (k in data)
+        throw new CommandError(
+          `error: cannot add key ${k}, another key by that name already exists in Data for ConfigMap "${name}"`,
+        );
       data[k] = v;
     }
-    return finishCreate(ctx, { apiVersion: "v1", kind: "ConfigMap", metadata: meta(name), ...(Object.keys(data).length ? { data } : {}) }, "configmap");
+    return finishCreate(
+      ctx,
+      {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: meta(name),
+        ...(Object.keys(data).length ? { data } : {}),
+      },
+      "configmap",
+    );
   },
 };
 
@@ -149,11 +180,24 @@ const secretGeneric: Command = {
     noFiles(ctx);
     const data: Record<string, string> = {};
     for (const [k, v] of literals(ctx)) {
-      if (k in data) throw new CommandError(`error: cannot add key ${k}, another key by that name already exists in Data for Secret "${name}"`);
+      if (k in data)
+        throw new CommandError(
+          `error: cannot add key ${k}, another key by that name already exists in Data for Secret "${name}"`,
+        );
       data[k] = Buffer.from(v, "utf8").toString("base64");
     }
     const type = flagString(ctx, "type");
-    return finishCreate(ctx, { apiVersion: "v1", kind: "Secret", metadata: meta(name), ...(Object.keys(data).length ? { data } : {}), ...(type ? { type } : {}) }, "secret");
+    return finishCreate(
+      ctx,
+      {
+        apiVersion: "v1",
+        kind: "Secret",
+        metadata: meta(name),
+        ...(Object.keys(data).length ? { data } : {}),
+        ...(type ? { type } : {}),
+      },
+      "secret",
+    );
   },
 };
 
@@ -169,9 +213,16 @@ function servicePorts(ctx: CommandContext, nodePort: number | undefined) {
   return specs.map((spec) => {
     const [p, t] = spec.split(":");
     const port = Number(p);
-    if (!/^\d+$/.test(p ?? "") || port < 1 || port > 65535) throw new CommandError(`error: invalid port: ${spec}`);
+    if (!/^\d+$/.test(p ?? "") || port < 1 || port > 65535)
+      throw new CommandError(`error: invalid port: ${spec}`);
     const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
-    return { name: `${port}-${target}`, port, protocol: "TCP", targetPort: target, ...(nodePort ? { nodePort } : {}) };
+    return {
+      name: `${port}-${target}`,
+      port,
+      protocol: "TCP",
+      targetPort: target,
+      ...(nodePort ? { nodePort } : {}),
+    };
   });
 }
 
@@ -194,14 +245,21 @@ function serviceGenerator(type: "ClusterIP" | "NodePort" | "LoadBalancer" | "Ext
         throw new CommandError("error: at least one tcp port specifier must be provided");
       }
       const externalName = type === "ExternalName" ? flagString(ctx, "external-name") : "";
-      if (type === "ExternalName" && !externalName) throw new CommandError("error: external name must be specified");
+      if (type === "ExternalName" && !externalName)
+        throw new CommandError("error: external name must be specified");
       const spec: Record<string, unknown> = {
         ...(ports.length ? { ports } : {}),
         ...(type === "ExternalName" ? { externalName } : { selector: { app: name } }),
         ...(clusterIP ? { clusterIP } : {}),
         type,
       };
-      const obj: KObject = { apiVersion: "v1", kind: "Service", metadata: meta(name, { labels: { app: name } }), spec, status: { loadBalancer: {} } };
+      const obj: KObject = {
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: meta(name, { labels: { app: name } }),
+        spec,
+        status: { loadBalancer: {} },
+      };
       return finishCreate(ctx, obj, "service");
     },
   };
@@ -211,7 +269,12 @@ const service: Command = {
   name: "service",
   aliases: ["svc"],
   summary: "Create a service using a specified subcommand",
-  subcommands: [serviceGenerator("ClusterIP"), serviceGenerator("NodePort"), serviceGenerator("LoadBalancer"), serviceGenerator("ExternalName")],
+  subcommands: [
+    serviceGenerator("ClusterIP"),
+    serviceGenerator("NodePort"),
+    serviceGenerator("LoadBalancer"),
+    serviceGenerator("ExternalName"),
+  ],
 };
 
 export const generatorCommands: readonly Command[] = [configmap, deployment, namespace, secret, service];

@@ -1,11 +1,11 @@
 // kubectl create: from manifests (-f) and the generators (deployment, namespace, configmap, secret, service).
 
-import type { FlagSpec } from "../flags.ts";
-import { resolveKind, validateManifest, toObject } from "../../api/admission.ts";
+import { resolveKind, toObject, validateManifest } from "../../api/admission.ts";
 import { ApiError } from "../../api/errors.ts";
 import { createObject } from "../../api/operations.ts";
 import { kindPrefix, resourceForKind } from "../../api/resources.ts";
 import type { KObject, Manifest } from "../../api/types.ts";
+import { toJson, toYaml } from "../../printers/output.ts";
 import { LAST_APPLIED, lastAppliedValue } from "../apply-merge.ts";
 import {
   apiErrorText,
@@ -20,7 +20,7 @@ import {
   flagString,
   OUTPUT_FLAG,
 } from "../command.ts";
-import { toJson, toYaml } from "../../printers/output.ts";
+import type { FlagSpec } from "../flags.ts";
 import { manifestNamespace, readManifests } from "./apply.ts";
 import { generatorCommands } from "./create-generators.ts";
 
@@ -51,13 +51,15 @@ export function finishCreate(ctx: CommandContext, obj: KObject, what: string): n
   // Generators build objects as kubectl sends them: no server-set metadata.
   const meta = obj.metadata as unknown as Record<string, unknown>;
   for (const k of ["uid", "resourceVersion", "creationTimestamp"]) if (meta[k] === "") delete meta[k];
-  if (flagBool(ctx, "save-config")) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(obj) };
+  if (flagBool(ctx, "save-config"))
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(obj) };
   if (dryRun === "none") {
     try {
       validateManifest(info, obj as unknown as Manifest);
       createObject(ctx.cluster, info, obj);
     } catch (e) {
-      if (e instanceof ApiError && e.code !== "Invalid") throw new CommandError(`error: failed to create ${what}: ${e.message}`);
+      if (e instanceof ApiError && e.code !== "Invalid")
+        throw new CommandError(`error: failed to create ${what}: ${e.message}`);
       throw e;
     }
     ctx.cluster.reconcile();
@@ -77,7 +79,11 @@ export function finishCreate(ctx: CommandContext, obj: KObject, what: string): n
 
 function createFromFiles(ctx: CommandContext): number {
   if (flagList(ctx, "filename").length === 0) {
-    throw new CommandError("error: must specify one of -f and -k\n\nerror: unknown command \"" + (ctx.args.positionals[0] ?? "") + "\"\nSee 'kubectl create -h' for help and examples");
+    throw new CommandError(
+      'error: must specify one of -f and -k\n\nerror: unknown command "' +
+        (ctx.args.positionals[0] ?? "") +
+        "\"\nSee 'kubectl create -h' for help and examples",
+    );
   }
   const docs: Manifest[] = readManifests(ctx);
   let failed = false;
@@ -87,7 +93,11 @@ function createFromFiles(ctx: CommandContext): number {
       const ns = info.namespaced ? manifestNamespace(ctx, m) : undefined;
       validateManifest(info, m);
       const obj = toObject(info, m, ns);
-      if (flagBool(ctx, "save-config")) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(obj) };
+      if (flagBool(ctx, "save-config"))
+        obj.metadata.annotations = {
+          ...(obj.metadata.annotations ?? {}),
+          [LAST_APPLIED]: lastAppliedValue(obj),
+        };
       const dryRun = flagString(ctx, "dry-run") !== "none";
       if (!dryRun) createObject(ctx.cluster, info, obj);
       ctx.out.out(`${kindPrefix(info)}/${obj.metadata.name} created${dryRun ? " (dry run)" : ""}`);

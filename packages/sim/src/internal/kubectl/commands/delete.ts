@@ -1,6 +1,5 @@
 // kubectl delete: by name, -f, -l or --all; waits for the objects to be gone, as kubectl does by default.
 
-import type { FlagSpec } from "../flags.ts";
 import { resolveKind } from "../../api/admission.ts";
 import { ApiError } from "../../api/errors.ts";
 import { deleteObject } from "../../api/operations.ts";
@@ -20,6 +19,7 @@ import {
   OUTPUT_FLAG,
   SELECTOR_FLAG,
 } from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { parseResourceArgs } from "../resource-args.ts";
 import { matches, parseSelector } from "../selector.ts";
 import { manifestNamespace, readManifests } from "./apply.ts";
@@ -75,7 +75,9 @@ function run(ctx: CommandContext): number {
       const obj = cluster.store.get(info.resource, mns, name);
       if (obj) targets.push({ info, obj });
       else if (!flagBool(ctx, "ignore-not-found")) {
-        ctx.out.err(`Error from server (NotFound): error when deleting "STDIN": ${qualifiedName(info)} "${name}" not found`);
+        ctx.out.err(
+          `Error from server (NotFound): error when deleting "STDIN": ${qualifiedName(info)} "${name}" not found`,
+        );
         failed = true;
       }
     }
@@ -90,21 +92,32 @@ function run(ctx: CommandContext): number {
     const selText = flagString(ctx, "selector");
     const all = flagBool(ctx, "all");
     for (const ref of refs) {
-      if (!ref.info.simulated) throw new CommandError(`error: ${qualifiedName(ref.info)} are not supported yet in Bosun's simulated cluster`);
+      if (!ref.info.simulated)
+        throw new CommandError(
+          `error: ${qualifiedName(ref.info)} are not supported yet in Bosun's simulated cluster`,
+        );
       const scope = ref.info.namespaced ? ns : undefined;
       if (ref.names.length === 0) {
-        if (!selText && !all) throw new CommandError("error: resource(s) were provided, but no name was specified");
+        if (!selText && !all)
+          throw new CommandError("error: resource(s) were provided, but no name was specified");
         let objs = cluster.store.list(ref.info.resource, scope);
         if (selText) {
           const sel = parseSelector(selText);
           objs = objs.filter((o) => matches(sel, o.metadata.labels));
         }
-        if (ref.info.resource === "services") objs = objs.filter((o) => !(o.metadata.name === "kubernetes" && o.metadata.namespace === "default") || !all);
+        if (ref.info.resource === "services")
+          objs = objs.filter(
+            (o) => !(o.metadata.name === "kubernetes" && o.metadata.namespace === "default") || !all,
+          );
         for (const obj of objs) targets.push({ info: ref.info, obj });
         continue;
       }
       for (const name of ref.names) {
-        const obj = cluster.store.get(ref.info.resource, ref.info.namespaced ? ctx.namespace : undefined, name);
+        const obj = cluster.store.get(
+          ref.info.resource,
+          ref.info.namespaced ? ctx.namespace : undefined,
+          name,
+        );
         if (obj) targets.push({ info: ref.info, obj });
         else if (!flagBool(ctx, "ignore-not-found")) {
           ctx.out.err(`Error from server (NotFound): ${qualifiedName(ref.info)} "${name}" not found`);
@@ -113,26 +126,38 @@ function run(ctx: CommandContext): number {
       }
     }
     if (targets.length === 0 && !failed) {
-      ctx.out.err(ns && refs.some((r) => r.info.namespaced) ? `No resources found in ${ns} namespace.` : "No resources found");
+      ctx.out.err(
+        ns && refs.some((r) => r.info.namespaced)
+          ? `No resources found in ${ns} namespace.`
+          : "No resources found",
+      );
       return 0;
     }
   }
   const dryRun = flagString(ctx, "dry-run") !== "none";
   const force = flagBool(ctx, "force") && flagInt(ctx, "grace-period") === 0;
   if (force) {
-    ctx.out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
+    ctx.out.err(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.",
+    );
   }
   const grace = force ? 0 : graceFor(ctx);
   const cascade = flagString(ctx, "cascade");
   const output = flagString(ctx, "output");
   for (const { info, obj } of targets) {
     if (info.resource === "namespaces" && PROTECTED_NAMESPACES.has(obj.metadata.name)) {
-      ctx.out.err(`Error from server (Forbidden): namespaces "${obj.metadata.name}" is forbidden: this namespace may not be deleted`);
+      ctx.out.err(
+        `Error from server (Forbidden): namespaces "${obj.metadata.name}" is forbidden: this namespace may not be deleted`,
+      );
       failed = true;
       continue;
     }
     try {
-      if (!dryRun) deleteObject(cluster, info, obj, { ...(grace !== undefined ? { grace } : {}), orphan: cascade === "orphan" });
+      if (!dryRun)
+        deleteObject(cluster, info, obj, {
+          ...(grace !== undefined ? { grace } : {}),
+          orphan: cascade === "orphan",
+        });
     } catch (e) {
       if (e instanceof ApiError) {
         ctx.out.err(`Error from server (${e.code}): ${e.message}`);
@@ -143,15 +168,28 @@ function run(ctx: CommandContext): number {
     }
     const shown = `${kindPrefix(info)}/${obj.metadata.name}`;
     if (output === "name") ctx.out.out(shown);
-    else ctx.out.out(`${info.kind === "Pod" || info.group === "" ? info.kind.toLowerCase() : kindPrefix(info)} "${obj.metadata.name}" ${force ? "force deleted" : "deleted"}${dryRun ? " (dry run)" : ""}`);
+    else
+      ctx.out.out(
+        `${info.kind === "Pod" || info.group === "" ? info.kind.toLowerCase() : kindPrefix(info)} "${obj.metadata.name}" ${force ? "force deleted" : "deleted"}${dryRun ? " (dry run)" : ""}`,
+      );
   }
   cluster.reconcile();
   if (!dryRun && flagBool(ctx, "wait") && !force) {
     // kubectl waits until every deleted object is really gone (pods finish terminating, namespaces empty).
-    const gone = () => targets.every(({ info, obj }) => cluster.store.get(info.resource, obj.metadata.namespace, obj.metadata.name)?.metadata.uid !== obj.metadata.uid);
+    const gone = () =>
+      targets.every(
+        ({ info, obj }) =>
+          cluster.store.get(info.resource, obj.metadata.namespace, obj.metadata.name)?.metadata.uid !==
+          obj.metadata.uid,
+      );
     cluster.advanceUntil(gone, 10 * 60 * 1000);
   }
   return failed ? 1 : 0;
 }
 
-export const deleteCommand: Command = { name: "delete", summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector", flags: FLAGS, run };
+export const deleteCommand: Command = {
+  name: "delete",
+  summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
+  flags: FLAGS,
+  run,
+};

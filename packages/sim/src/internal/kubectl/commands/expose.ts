@@ -1,10 +1,18 @@
 // kubectl expose: a Service for a deployment, replica set, pod or service, using its selector and ports.
 
-import type { FlagSpec } from "../flags.ts";
+import { getOrThrow } from "../../api/operations.ts";
 import { resourceForKind } from "../../api/resources.ts";
 import type { KObject } from "../../api/types.ts";
-import { getOrThrow } from "../../api/operations.ts";
-import { type Command, type CommandContext, CommandError, DRY_RUN_FLAG, flagString, OUTPUT_FLAG, FILENAME_FLAG } from "../command.ts";
+import {
+  type Command,
+  type CommandContext,
+  CommandError,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  flagString,
+  OUTPUT_FLAG,
+} from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { parseResourceArgs } from "../resource-args.ts";
 import { finishCreate } from "./create.ts";
 
@@ -29,7 +37,13 @@ const FLAGS: FlagSpec[] = [
   { name: "record", type: "bool", default: false },
 ];
 
-type Port = { name?: string; containerPort?: number; port?: number; protocol?: string; targetPort?: number | string };
+type Port = {
+  name?: string;
+  containerPort?: number;
+  port?: number;
+  protocol?: string;
+  targetPort?: number | string;
+};
 
 function parseMap(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -42,13 +56,25 @@ function parseMap(text: string): Record<string, string> {
 }
 
 /** The selector and ports kubectl's polymorphic helpers read from the exposed object. */
-function introspect(obj: KObject): { selector: Record<string, string> | undefined; ports: Port[]; labels: Record<string, string> } {
+function introspect(obj: KObject): {
+  selector: Record<string, string> | undefined;
+  ports: Port[];
+  labels: Record<string, string>;
+} {
   if (obj.kind === "Pod") {
-    return { selector: obj.metadata.labels, ports: (obj.spec?.containers ?? []).flatMap((c: { ports?: Port[] }) => c.ports ?? []), labels: obj.metadata.labels ?? {} };
+    return {
+      selector: obj.metadata.labels,
+      ports: (obj.spec?.containers ?? []).flatMap((c: { ports?: Port[] }) => c.ports ?? []),
+      labels: obj.metadata.labels ?? {},
+    };
   }
-  if (obj.kind === "Service") return { selector: obj.spec?.selector, ports: obj.spec?.ports ?? [], labels: obj.metadata.labels ?? {} };
+  if (obj.kind === "Service")
+    return { selector: obj.spec?.selector, ports: obj.spec?.ports ?? [], labels: obj.metadata.labels ?? {} };
   const sel = obj.spec?.selector;
-  if (sel?.matchExpressions?.length) throw new CommandError("error: couldn't retrieve selectors via --selector flag or introspection: the selector uses matchExpressions, which expose cannot convert");
+  if (sel?.matchExpressions?.length)
+    throw new CommandError(
+      "error: couldn't retrieve selectors via --selector flag or introspection: the selector uses matchExpressions, which expose cannot convert",
+    );
   return {
     selector: sel?.matchLabels,
     ports: (obj.spec?.template?.spec?.containers ?? []).flatMap((c: { ports?: Port[] }) => c.ports ?? []),
@@ -59,8 +85,10 @@ function introspect(obj: KObject): { selector: Record<string, string> | undefine
 function run(ctx: CommandContext): number {
   const refs = parseResourceArgs(ctx.args.positionals);
   const ref = refs[0];
-  if (!ref || ref.names.length !== 1) {
-    throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+  if (ref?.names.length !== 1) {
+    throw new CommandError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
   }
   const allowed = ["pods", "services", "deployments", "replicasets", "replicationcontrollers"];
   if (!allowed.includes(ref.info.resource)) throw new CommandError(`error: cannot expose a ${ref.info.kind}`);
@@ -68,7 +96,10 @@ function run(ctx: CommandContext): number {
   const found = introspect(obj);
   const selText = flagString(ctx, "selector");
   const selector = selText ? parseMap(selText) : found.selector;
-  if (!selector || Object.keys(selector).length === 0) throw new CommandError("error: couldn't retrieve selectors via --selector flag or introspection: the object has no selector");
+  if (!selector || Object.keys(selector).length === 0)
+    throw new CommandError(
+      "error: couldn't retrieve selectors via --selector flag or introspection: the object has no selector",
+    );
   const portFlag = flagString(ctx, "port");
   const targetFlag = flagString(ctx, "target-port");
   const protocol = flagString(ctx, "protocol");
@@ -76,12 +107,24 @@ function run(ctx: CommandContext): number {
   if (portFlag) {
     ports = portFlag.split(",").map((p) => ({ port: Number(p), protocol: protocol || "TCP" }));
   } else {
-    ports = found.ports.map((p) => ({ port: p.containerPort ?? p.port ?? 0, protocol: p.protocol ?? "TCP", ...(p.name ? { name: p.name } : {}) }));
+    ports = found.ports.map((p) => ({
+      port: p.containerPort ?? p.port ?? 0,
+      protocol: p.protocol ?? "TCP",
+      ...(p.name ? { name: p.name } : {}),
+    }));
   }
-  if (ports.length === 0) throw new CommandError("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples");
-  if (ports.some((p) => !Number.isInteger(p.port) || (p.port ?? 0) < 1)) throw new CommandError(`error: invalid port: ${portFlag}`);
+  if (ports.length === 0)
+    throw new CommandError(
+      "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples",
+    );
+  if (ports.some((p) => !Number.isInteger(p.port) || (p.port ?? 0) < 1))
+    throw new CommandError(`error: invalid port: ${portFlag}`);
   ports = ports.map((p, i): Port => {
-    const target = targetFlag ? (/^\d+$/.test(targetFlag) ? Number(targetFlag) : targetFlag) : (found.ports[i]?.containerPort ?? p.port);
+    const target = targetFlag
+      ? /^\d+$/.test(targetFlag)
+        ? Number(targetFlag)
+        : targetFlag
+      : (found.ports[i]?.containerPort ?? p.port);
     const named = ports.length > 1 ? { name: p.name ?? `port-${i + 1}` } : {};
     return { ...named, port: p.port ?? 0, protocol: p.protocol ?? "TCP", targetPort: target ?? p.port ?? 0 };
   });
@@ -92,12 +135,25 @@ function run(ctx: CommandContext): number {
   const svc: KObject = {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name, uid: "", resourceVersion: "", creationTimestamp: "", ...(Object.keys(labels).length ? { labels: { ...labels } } : {}) },
-    spec: { ports, selector: { ...selector }, ...(type ? { type } : {}), ...(flagString(ctx, "cluster-ip") ? { clusterIP: flagString(ctx, "cluster-ip") } : {}) },
+    metadata: {
+      name,
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: "",
+      ...(Object.keys(labels).length ? { labels: { ...labels } } : {}),
+    },
+    spec: {
+      ports,
+      selector: { ...selector },
+      ...(type ? { type } : {}),
+      ...(flagString(ctx, "cluster-ip") ? { clusterIP: flagString(ctx, "cluster-ip") } : {}),
+    },
     status: { loadBalancer: {} },
   };
   if (type && !["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"].includes(type)) {
-    throw new CommandError(`The Service "${name}" is invalid: spec.type: Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
+    throw new CommandError(
+      `The Service "${name}" is invalid: spec.type: Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
+    );
   }
   const code = finishCreate(ctx, svc, "service");
   const last = ctx.out.chunks.at(-1);
@@ -106,4 +162,10 @@ function run(ctx: CommandContext): number {
   return code;
 }
 
-export const exposeCommand: Command = { name: "expose", summary: "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service", flags: FLAGS, run };
+export const exposeCommand: Command = {
+  name: "expose",
+  summary:
+    "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service",
+  flags: FLAGS,
+  run,
+};

@@ -1,13 +1,12 @@
 // kubectl get: tables, wide, yaml/json/name output, selectors, all namespaces and --watch.
 
-import type { FlagSpec } from "../flags.ts";
 import { eventObject } from "../../api/event-objects.ts";
 import type { EventRecord } from "../../api/events.ts";
 import { kindPrefix, qualifiedName, type ResourceInfo } from "../../api/resources.ts";
 import type { KObject } from "../../api/types.ts";
-import { formatTable } from "../../printers/tabwriter.ts";
 import { eventTable, type TableOptions, tableFor } from "../../printers/columns/index.ts";
 import { toJson, toYaml } from "../../printers/output.ts";
+import { formatTable } from "../../printers/tabwriter.ts";
 import {
   ALL_NS_FLAG,
   type Command,
@@ -20,6 +19,7 @@ import {
   OUTPUT_FLAG,
   SELECTOR_FLAG,
 } from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { parseResourceArgs, type ResourceRef } from "../resource-args.ts";
 import { matches, matchesFields, parseFieldSelector, parseSelector } from "../selector.ts";
 
@@ -64,9 +64,14 @@ export function collect(ctx: CommandContext, ref: ResourceRef, ns: string | unde
   const fsel = fieldSel ? parseFieldSelectorOrThrow(fieldSel, ref.info.kind) : undefined;
   const scopeNs = ref.info.namespaced ? ns : undefined;
   if (ref.info.resource === "events" && ref.info.group === "") {
-    let events = cluster.state.events.filter((e) => scopeNs === undefined || e.involved.namespace === scopeNs);
+    let events = cluster.state.events.filter(
+      (e) => scopeNs === undefined || e.involved.namespace === scopeNs,
+    );
     if (ref.names.length) events = events.filter((e) => ref.names.includes(e.name));
-    if (fsel) events = events.filter((e) => matchesFields(fsel, eventObject(e) as unknown as Record<string, unknown>));
+    if (fsel)
+      events = events.filter((e) =>
+        matchesFields(fsel, eventObject(e) as unknown as Record<string, unknown>),
+      );
     return { info: ref.info, objects: events.map(eventObject), events };
   }
   if (ref.names.length === 0) {
@@ -77,9 +82,14 @@ export function collect(ctx: CommandContext, ref: ResourceRef, ns: string | unde
   }
   const objects: KObject[] = [];
   for (const name of ref.names) {
-    const o = cluster.store.get(ref.info.resource, scopeNs ?? (ref.info.namespaced ? ctx.namespace : undefined), name);
+    const o = cluster.store.get(
+      ref.info.resource,
+      scopeNs ?? (ref.info.namespaced ? ctx.namespace : undefined),
+      name,
+    );
     if (o) objects.push(o);
-    else if (!flagBool(ctx, "ignore-not-found")) ctx.out.err(`Error from server (NotFound): ${qualifiedName(ref.info)} "${name}" not found`);
+    else if (!flagBool(ctx, "ignore-not-found"))
+      ctx.out.err(`Error from server (NotFound): ${qualifiedName(ref.info)} "${name}" not found`);
   }
   return { info: ref.info, objects };
 }
@@ -114,11 +124,13 @@ export function tableOptions(ctx: CommandContext, withKind: boolean): TableOptio
 }
 
 export function renderTable(listed: Listed, opts: TableOptions): string {
-  const rows = listed.events ? eventTable(listed.events, opts) : tableFor(listed.info.resource, listed.objects, opts);
+  const rows = listed.events
+    ? eventTable(listed.events, opts)
+    : tableFor(listed.info.resource, listed.objects, opts);
   return formatTable(rows);
 }
 
-function noResources(ctx: CommandContext, ns: string | undefined, anyNamespaced: boolean): string {
+function noResources(_ctx: CommandContext, ns: string | undefined, anyNamespaced: boolean): string {
   if (ns === undefined || !anyNamespaced) return "No resources found";
   return `No resources found in ${ns} namespace.`;
 }
@@ -126,7 +138,9 @@ function noResources(ctx: CommandContext, ns: string | undefined, anyNamespaced:
 export function checkOutputFormat(output: string): void {
   if (["", "wide", "yaml", "json", "name"].includes(output)) return;
   if (/^(jsonpath|custom-columns|go-template|template)/.test(output)) {
-    throw new CommandError(`error: Bosun does not support -o ${output.split("=")[0]} yet; try -o yaml, -o json, -o wide or -o name`);
+    throw new CommandError(
+      `error: Bosun does not support -o ${output.split("=")[0]} yet; try -o yaml, -o json, -o wide or -o name`,
+    );
   }
   throw new CommandError(
     `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
@@ -145,7 +159,14 @@ function printObjects(ctx: CommandContext, lists: Listed[], single: boolean): vo
     if (single && all.length === 1 && all[0]) {
       ctx.out.out(fmt(all[0].o));
     } else if (all.length > 0 || !single) {
-      ctx.out.out(fmt({ apiVersion: "v1", items: all.map((x) => x.o), kind: "List", metadata: { resourceVersion: "" } } as unknown as KObject));
+      ctx.out.out(
+        fmt({
+          apiVersion: "v1",
+          items: all.map((x) => x.o),
+          kind: "List",
+          metadata: { resourceVersion: "" },
+        } as unknown as KObject),
+      );
     }
     return;
   }
@@ -163,7 +184,11 @@ function watch(ctx: CommandContext, refs: ResourceRef[], ns: string | undefined)
     const map = new Map<string, string>();
     for (const ref of refs) {
       const l = collect({ ...ctx, out: { err() {}, out() {} } as never }, ref, ns);
-      for (const o of l.objects) map.set(`${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`, renderTable({ info: l.info, objects: [o] }, opts));
+      for (const o of l.objects)
+        map.set(
+          `${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`,
+          renderTable({ info: l.info, objects: [o] }, opts),
+        );
     }
     return map;
   };
@@ -191,7 +216,9 @@ function run(ctx: CommandContext): number {
   checkOutputFormat(output);
   const positionals = ctx.args.positionals;
   if (positionals.length === 0) {
-    ctx.out.out('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n');
+    ctx.out.out(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n',
+    );
     throw new CommandError(
       "error: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
     );
@@ -199,7 +226,10 @@ function run(ctx: CommandContext): number {
   const refs = parseResourceArgs(positionals);
   const viaAll = positionals[0]?.split(",").includes("all") ?? false;
   for (const ref of refs) {
-    if (!ref.info.simulated && !viaAll) throw new CommandError(`error: ${qualifiedName(ref.info)} are not supported yet in Bosun's simulated cluster`);
+    if (!ref.info.simulated && !viaAll)
+      throw new CommandError(
+        `error: ${qualifiedName(ref.info)} are not supported yet in Bosun's simulated cluster`,
+      );
   }
   const ns = flagBool(ctx, "all-namespaces") ? undefined : ctx.namespace;
   const lists = refs.filter((r) => r.info.simulated).map((r) => collect(ctx, r, ns));
@@ -208,7 +238,13 @@ function run(ctx: CommandContext): number {
   const total = lists.reduce((n, l) => n + l.objects.length, 0);
   if (!flagBool(ctx, "watch-only")) {
     if (total === 0 && !named && output !== "yaml" && output !== "json") {
-      ctx.out.err(noResources(ctx, ns, refs.some((r) => r.info.namespaced)));
+      ctx.out.err(
+        noResources(
+          ctx,
+          ns,
+          refs.some((r) => r.info.namespaced),
+        ),
+      );
     } else {
       printObjects(ctx, lists, single);
     }
@@ -217,4 +253,9 @@ function run(ctx: CommandContext): number {
   return ctx.out.stderr.includes("Error from server") ? 1 : 0;
 }
 
-export const getCommand: Command = { name: "get", summary: "Display one or many resources", flags: FLAGS, run };
+export const getCommand: Command = {
+  name: "get",
+  summary: "Display one or many resources",
+  flags: FLAGS,
+  run,
+};

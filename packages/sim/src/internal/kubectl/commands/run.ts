@@ -1,8 +1,19 @@
 // kubectl run: a single pod from an image, with optional command, env, labels and port.
 
-import type { FlagSpec } from "../flags.ts";
 import type { KObject } from "../../api/types.ts";
-import { type Command, type CommandContext, CommandError, DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, OUTPUT_FLAG } from "../command.ts";
+import {
+  type Command,
+  type CommandContext,
+  CommandError,
+  DRY_RUN_FLAG,
+  flagBool,
+  flagInt,
+  flagList,
+  flagString,
+  OUTPUT_FLAG,
+  requireFlags,
+} from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { finishCreate } from "./create.ts";
 
 const FLAGS: FlagSpec[] = [
@@ -47,13 +58,17 @@ function pairs(list: string[], what: string): Record<string, string> {
 
 function run(ctx: CommandContext): number {
   const [name, ...extra] = ctx.args.positionals;
-  if (!name) throw new CommandError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
+  if (!name)
+    throw new CommandError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   const image = flagString(ctx, "image");
-  if (!image) throw new CommandError('error: required flag(s) "image" not set');
+  requireFlags(ctx, "image");
   const restart = flagString(ctx, "restart");
-  if (!["Always", "OnFailure", "Never"].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}`);
+  if (!["Always", "OnFailure", "Never"].includes(restart))
+    throw new CommandError(`error: invalid restart policy: ${restart}`);
   const argv = [...extra, ...(ctx.args.dashDash ?? [])];
-  const labels = flagString(ctx, "labels") ? pairs(flagString(ctx, "labels").split(","), "label") : { run: name };
+  const labels = flagString(ctx, "labels")
+    ? pairs(flagString(ctx, "labels").split(","), "label")
+    : { run: name };
   const env = Object.entries(pairs(flagList(ctx, "env"), "env")).map(([k, v]) => ({ name: k, value: v }));
   const port = flagString(ctx, "port");
   const pullPolicy = flagString(ctx, "image-pull-policy");
@@ -71,16 +86,34 @@ function run(ctx: CommandContext): number {
   const pod: KObject = {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { name, uid: "", resourceVersion: "", creationTimestamp: "", labels, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    metadata: {
+      name,
+      uid: "",
+      resourceVersion: "",
+      creationTimestamp: "",
+      labels,
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+    },
     spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: restart },
     status: {},
   };
   const code = finishCreate(ctx, pod, "pod");
-  if (code === 0 && (flagBool(ctx, "stdin") || flagBool(ctx, "tty") || flagBool(ctx, "attach")) && flagString(ctx, "dry-run") === "none") {
-    ctx.out.err("Bosun cannot attach a terminal to a pod in chat; the pod runs in the background. Use kubectl logs to see its output.");
+  if (
+    code === 0 &&
+    (flagBool(ctx, "stdin") || flagBool(ctx, "tty") || flagBool(ctx, "attach")) &&
+    flagString(ctx, "dry-run") === "none"
+  ) {
+    ctx.out.err(
+      "Bosun cannot attach a terminal to a pod in chat; the pod runs in the background. Use kubectl logs to see its output.",
+    );
   }
   void flagInt;
   return code;
 }
 
-export const runCommand: Command = { name: "run", summary: "Run a particular image on the cluster", flags: FLAGS, run };
+export const runCommand: Command = {
+  name: "run",
+  summary: "Run a particular image on the cluster",
+  flags: FLAGS,
+  run,
+};

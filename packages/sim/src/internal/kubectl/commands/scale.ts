@@ -1,10 +1,22 @@
 // kubectl scale: set the replica count of deployments and replica sets.
 
-import type { FlagSpec } from "../flags.ts";
 import { updateObject } from "../../api/operations.ts";
 import { kindPrefix, qualifiedName } from "../../api/resources.ts";
 import type { KObject } from "../../api/types.ts";
-import { type Command, type CommandContext, CommandError, DRY_RUN_FLAG, flagBool, flagInt, flagString, OUTPUT_FLAG, SELECTOR_FLAG, FILENAME_FLAG } from "../command.ts";
+import {
+  type Command,
+  type CommandContext,
+  CommandError,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  flagBool,
+  flagInt,
+  flagString,
+  OUTPUT_FLAG,
+  requireFlags,
+  SELECTOR_FLAG,
+} from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { parseResourceArgs } from "../resource-args.ts";
 import { matches, parseSelector } from "../selector.ts";
 
@@ -27,11 +39,16 @@ const FLAGS: FlagSpec[] = [
 function run(ctx: CommandContext): number {
   const { cluster } = ctx;
   const replicas = flagInt(ctx, "replicas") ?? -1;
-  if (!ctx.args.set.has("replicas")) throw new CommandError('error: required flag(s) "replicas" not set');
-  if (replicas < 0) throw new CommandError("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+  requireFlags(ctx, "replicas");
+  if (replicas < 0)
+    throw new CommandError(
+      "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+    );
   const refs = parseResourceArgs(ctx.args.positionals);
   if (refs.length === 0) {
-    throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+    throw new CommandError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
   }
   const current = flagInt(ctx, "current-replicas") ?? -1;
   let failed = false;
@@ -39,7 +56,8 @@ function run(ctx: CommandContext): number {
     let objs: KObject[] = [];
     if (ref.names.length === 0) {
       const selText = flagString(ctx, "selector");
-      if (!selText && !flagBool(ctx, "all")) throw new CommandError("error: resource(s) were provided, but no name was specified");
+      if (!selText && !flagBool(ctx, "all"))
+        throw new CommandError("error: resource(s) were provided, but no name was specified");
       objs = cluster.store.list(ref.info.resource, ctx.namespace);
       if (selText) {
         const sel = parseSelector(selText);
@@ -57,7 +75,9 @@ function run(ctx: CommandContext): number {
     }
     for (const o of objs) {
       if (!SCALABLE.has(ref.info.resource)) {
-        ctx.out.err(`error: no objects passed to scale ${qualifiedName(ref.info)} "${o.metadata.name}" is not scalable`);
+        ctx.out.err(
+          `error: no objects passed to scale ${qualifiedName(ref.info)} "${o.metadata.name}" is not scalable`,
+        );
         failed = true;
         continue;
       }
@@ -71,11 +91,18 @@ function run(ctx: CommandContext): number {
         next.spec.replicas = replicas;
         updateObject(cluster, ref.info, next, o);
       }
-      ctx.out.out(`${kindPrefix(ref.info)}/${o.metadata.name} scaled${flagString(ctx, "dry-run") === "none" ? "" : " (dry run)"}`);
+      ctx.out.out(
+        `${kindPrefix(ref.info)}/${o.metadata.name} scaled${flagString(ctx, "dry-run") === "none" ? "" : " (dry run)"}`,
+      );
     }
   }
   cluster.reconcile();
   return failed ? 1 : 0;
 }
 
-export const scaleCommand: Command = { name: "scale", summary: "Set a new size for a deployment, replica set, or replication controller", flags: FLAGS, run };
+export const scaleCommand: Command = {
+  name: "scale",
+  summary: "Set a new size for a deployment, replica set, or replication controller",
+  flags: FLAGS,
+  run,
+};

@@ -2,6 +2,7 @@
 
 import { Cluster, type ClusterOptions } from "./api/cluster.ts";
 import { fromStored, type StoredCluster, toStored } from "./api/serialize.ts";
+import { runAz } from "./az/run.ts";
 import { runKubectl } from "./kubectl/dispatch.ts";
 import { tokenize } from "./kubectl/tokenize.ts";
 import { parseDuration } from "./util/time.ts";
@@ -71,6 +72,11 @@ export class Sim {
     if (cmd === undefined) return result("", "", 0);
     if (cmd === "kubectl" || cmd === "k") {
       const r = runKubectl(this.cluster, args, stdin);
+      const o = r.output;
+      return { output: o.text, chunks: o.chunks, stdout: o.stdout, stderr: o.stderr, exitCode: r.exitCode };
+    }
+    if (cmd === "az") {
+      const r = runAz(this.cluster, args);
       const o = r.output;
       return { output: o.text, chunks: o.chunks, stdout: o.stdout, stderr: o.stderr, exitCode: r.exitCode };
     }

@@ -1,7 +1,14 @@
 // A simulated cluster: the store plus controllers run to a fixpoint as virtual time passes.
 
 import type { Controller, ControllerContext } from "../controllers/context.ts";
+import { cronJobController } from "../controllers/cronjob.ts";
+import { daemonSetController } from "../controllers/daemonset.ts";
 import { deploymentController } from "../controllers/deployment.ts";
+import { hpaController } from "../controllers/hpa.ts";
+import { jobController } from "../controllers/job.ts";
+import { nodeLifecycleController } from "../controllers/node-lifecycle.ts";
+import { statefulSetController } from "../controllers/statefulset.ts";
+import { volumeController } from "../controllers/volumes.ts";
 import { endpointsController } from "../controllers/endpoints.ts";
 import { garbageCollector } from "../controllers/garbage-collector.ts";
 import { kubeletController } from "../controllers/kubelet.ts";
@@ -18,8 +25,15 @@ import { Store } from "./store.ts";
 /** Controllers in the order one reconcile pass runs them. */
 const CONTROLLERS: readonly Controller[] = [
   namespaceController,
+  nodeLifecycleController,
+  hpaController,
+  cronJobController,
+  jobController,
   deploymentController,
   replicaSetController,
+  statefulSetController,
+  daemonSetController,
+  volumeController,
   garbageCollector,
   schedulerController,
   kubeletController,

@@ -3,6 +3,7 @@
 import { deletePod } from "../controllers/pod-deletion.ts";
 import { admitPod } from "../controllers/pod-factory.ts";
 import { isoSeconds } from "../util/time.ts";
+import { admitCreate } from "./admission-plugins.ts";
 import { afterCreate, allocateService, applyDefaults, toObject, validateManifest } from "./admission.ts";
 import type { Cluster } from "./cluster.ts";
 import { ApiError, alreadyExists, notFound } from "./errors.ts";
@@ -72,6 +73,7 @@ export function createObject(cluster: Cluster, info: ResourceInfo, obj: KObject)
   if (!info.simulated)
     throw new ApiError("Limit", `${qualifiedName(info)} are not supported yet in Bosun's simulated cluster`);
   applyDefaults(obj);
+  admitCreate(cluster, info, obj);
   if (info.resource === "pods") return admitPod(cluster.store, obj);
   if (info.resource === "services") allocateService(cluster, obj);
   const created = cluster.store.create(info, obj);

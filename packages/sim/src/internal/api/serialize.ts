@@ -34,6 +34,9 @@ const storedSchema = z
     events: z.array(z.any()),
     timers: z.record(z.string(), z.number()),
     kubeconfig: z.any().optional(),
+    azure: z.any().optional(),
+    metrics: z.record(z.string(), z.unknown()).optional(),
+    nodeRuntime: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 

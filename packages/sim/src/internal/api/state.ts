@@ -1,5 +1,6 @@
 // The serialisable state of one simulated cluster: everything a session stores.
 
+import type { AzureState } from "../az/state.ts";
 import type { EventRecord } from "./events.ts";
 import type { KObject } from "./types.ts";
 
@@ -94,4 +95,10 @@ export interface ClusterState {
   /** Timed work of controllers other than the kubelet, by `<purpose>:<uid>` (e.g. `lb:<uid>`). */
   timers: Record<string, number>;
   kubeconfig: { current: string; contexts: KubeContext[] };
+  /** The simulated Azure subscription (az front end); absent until the first az command. */
+  azure?: AzureState;
+  /** Simulated resource use and load (HPA, kubectl top); absent until something needs it. */
+  metrics?: Record<string, unknown>;
+  /** Node runtime bookkeeping (NotReady, outages) by node name; absent until needed. */
+  nodeRuntime?: Record<string, unknown>;
 }

@@ -14,6 +14,7 @@ import {
 } from "../command.ts";
 import type { FlagSpec } from "../flags.ts";
 import { finishCreate } from "./create.ts";
+import { extraGeneratorCommands } from "./create-generators-extra.ts";
 
 const COMMON: FlagSpec[] = [
   OUTPUT_FLAG,
@@ -277,4 +278,4 @@ const service: Command = {
   ],
 };
 
-export const generatorCommands: readonly Command[] = [configmap, deployment, namespace, secret, service];
+export const generatorCommands: readonly Command[] = [configmap, deployment, namespace, secret, service, ...extraGeneratorCommands];

@@ -2,6 +2,12 @@
 
 import type { Command } from "../command.ts";
 import { annotateCommand, labelCommand } from "./label.ts";
+import { autoscaleCommand } from "./autoscale.ts";
+import { execCommand } from "./exec.ts";
+import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from "./node-ops.ts";
+import { rolloutCommand } from "./rollout.ts";
+import { setCommand } from "./set.ts";
+import { topCommand } from "./top.ts";
 import { applyCommand } from "./apply.ts";
 import { createCommand } from "./create.ts";
 import { deleteCommand } from "./delete.ts";
@@ -17,12 +23,21 @@ export const COMMANDS: readonly Command[] = [
   createCommand,
   exposeCommand,
   runCommand,
+  setCommand,
   getCommand,
   deleteCommand,
+  rolloutCommand,
   scaleCommand,
+  autoscaleCommand,
   clusterInfoCommand,
+  topCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
   describeCommand,
   logsCommand,
+  execCommand,
   applyCommand,
   labelCommand,
   annotateCommand,

@@ -68,7 +68,7 @@ describe.skipIf(!CORPUS)("the kubernetes.io example corpus", () => {
       }
       for (const line of lines) {
         expect(line).toMatch(
-          /^[a-z.]+\/[a-z0-9.-]+ created$|are not supported yet in Bosun's simulated cluster$/,
+          /^[a-z0-9.]+\/[a-z0-9.-]+ created$|are not supported yet in Bosun's simulated cluster$/,
         );
       }
       // The cluster keeps running without errors once it holds the objects.

@@ -45,10 +45,13 @@ export const OTHER_TYPES: Record<string, TypeDef> = {
     imagePullSecrets: spec("[]LocalObjectReference", "Registry credentials for pods using this account."),
     secrets: spec("[]ObjectReference", "Secrets this account may use."),
   }),
-  ControllerRevision: kind("A ControllerRevision stores one version of a StatefulSet's or DaemonSet's template.", {
-    data: spec("Object", "The stored template."),
-    revision: spec("integer!", "The revision number."),
-  }),
+  ControllerRevision: kind(
+    "A ControllerRevision stores one version of a StatefulSet's or DaemonSet's template.",
+    {
+      data: spec("Object", "The stored template."),
+      revision: spec("integer!", "The revision number."),
+    },
+  ),
   DaemonSet: kind("A DaemonSet runs one copy of a pod on every node, or on every node that matches.", {
     spec: spec("DaemonSetSpec", "The pod to run and how to update it."),
     status: spec("DaemonSetStatus", "How many nodes run it. Read-only."),
@@ -71,10 +74,13 @@ export const OTHER_TYPES: Record<string, TypeDef> = {
   NetworkPolicy: kind("A NetworkPolicy limits which traffic may reach or leave the pods it selects.", {
     spec: spec("NetworkPolicySpec", "The pods it applies to and the traffic it allows."),
   }),
-  PodDisruptionBudget: kind("A PodDisruptionBudget limits how many pods voluntary disruptions may take down.", {
-    spec: spec("PodDisruptionBudgetSpec", "The pods and how many must stay up."),
-    status: spec("PodDisruptionBudgetStatus", "How many disruptions are allowed now. Read-only."),
-  }),
+  PodDisruptionBudget: kind(
+    "A PodDisruptionBudget limits how many pods voluntary disruptions may take down.",
+    {
+      spec: spec("PodDisruptionBudgetSpec", "The pods and how many must stay up."),
+      status: spec("PodDisruptionBudgetStatus", "How many disruptions are allowed now. Read-only."),
+    },
+  ),
   ClusterRoleBinding: kind("A ClusterRoleBinding grants a ClusterRole's permissions everywhere.", {
     roleRef: spec("RoleRef!", "The ClusterRole granted."),
     subjects: spec("[]Subject", "The users, groups or service accounts that get it."),

@@ -178,37 +178,46 @@ function printObjects(ctx: CommandContext, lists: Listed[], single: boolean): vo
   });
 }
 
+/**
+ * `--watch`: prints a row whenever an object's row changes while virtual time moves on, until
+ * nothing has changed for 30 s (or 5 min have passed). Like kubectl, each watched row is laid
+ * out on its own, so its columns need not line up with the header.
+ */
 function watch(ctx: CommandContext, refs: ResourceRef[], ns: string | undefined): void {
-  const opts = { ...tableOptions(ctx, refs.length > 1), noHeaders: true };
+  const QUIET_MS = 30_000;
+  const LIMIT_MS = 300_000;
+  const silent = { ...ctx, out: { err() {}, out() {} } as never };
   const rowsOf = () => {
+    const opts = { ...tableOptions(ctx, refs.length > 1), noHeaders: true, now: ctx.cluster.now };
     const map = new Map<string, string>();
     for (const ref of refs) {
-      const l = collect({ ...ctx, out: { err() {}, out() {} } as never }, ref, ns);
-      for (const o of l.objects)
-        map.set(
-          `${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`,
-          renderTable({ info: l.info, objects: [o] }, opts),
-        );
+      const l = collect(silent, ref, ns);
+      for (const o of l.objects) map.set(`${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`, renderTable({ info: l.info, objects: [o] }, opts));
     }
     return map;
   };
+  const strip = (row: string) => row.replace(/\s+\S+$/, "");
   let last = rowsOf();
-  let quietSince = ctx.cluster.now;
   const start = ctx.cluster.now;
-  ctx.cluster.advanceUntil(
-    () => ctx.cluster.now - quietSince >= 30_000 || ctx.cluster.now - start >= 300_000,
-    300_000,
-    () => {
-      const next = rowsOf();
-      for (const [k, row] of next) {
-        if (last.get(k) !== row) {
-          ctx.out.out(row);
-          quietSince = ctx.cluster.now;
+  let quietSince = start;
+  while (ctx.cluster.now - quietSince < QUIET_MS && ctx.cluster.now - start < LIMIT_MS) {
+    ctx.cluster.advanceUntil(
+      () => ctx.cluster.now - quietSince >= QUIET_MS,
+      Math.min(quietSince + QUIET_MS, start + LIMIT_MS) - ctx.cluster.now,
+      () => {
+        const next = rowsOf();
+        for (const [k, row] of next) {
+          // A changed AGE alone is not an event; any other column changing is.
+          const before = last.get(k);
+          if (before === undefined || strip(before) !== strip(row)) {
+            ctx.out.out(row);
+            quietSince = ctx.cluster.now;
+          }
         }
-      }
-      last = next;
-    },
-  );
+        last = next;
+      },
+    );
+  }
 }
 
 function run(ctx: CommandContext): number {

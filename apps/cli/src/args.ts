@@ -2,7 +2,8 @@
 
 export interface CliArgs {
   command: "start" | "play" | "help";
-  seed: number;
+  /** Undefined when not given: play uses 1, the interactive session a fresh seed. */
+  seed: number | undefined;
   profile: string | undefined;
   error?: string;
 }
@@ -14,7 +15,7 @@ export const USAGE = `Usage:
   bosun help                    this text`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: "start", seed: 1, profile: undefined };
+  const out: CliArgs = { command: "start", seed: undefined, profile: undefined };
   const rest = [...argv];
   const first = rest[0];
   if (first && !first.startsWith("-")) {

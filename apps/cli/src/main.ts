@@ -28,14 +28,14 @@ async function main(): Promise<number> {
   if (args.command === "play") {
     process.stdout.write(
       play(readStdin(), {
-        seed: args.seed,
+        seed: args.seed ?? 1,
         ...(args.profile ? { profile: args.profile } : {}),
         colour: process.stdout.isTTY === true,
       }),
     );
     return 0;
   }
-  await repl({ seed: args.seed, ...(args.profile ? { profile: args.profile } : {}) });
+  await repl({ seed: args.seed ?? (Date.now() % 2 ** 32), ...(args.profile ? { profile: args.profile } : {}) });
   return 0;
 }
 

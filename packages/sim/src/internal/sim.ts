@@ -1,6 +1,8 @@
 // The simulator's front door: run a command line against a cluster, advance time, save and restore.
 
 import { Cluster, type ClusterOptions } from "./api/cluster.ts";
+import type { EventRecord } from "./api/events.ts";
+import type { KObject } from "./api/types.ts";
 import { fromStored, type StoredCluster, toStored } from "./api/serialize.ts";
 import { runAz } from "./az/run.ts";
 import { runKubectl } from "./kubectl/dispatch.ts";
@@ -54,6 +56,27 @@ export class Sim {
 
   get now(): number {
     return this.cluster.now;
+  }
+
+  /** Objects of a resource (plural name, e.g. "deployments"), optionally in one namespace, as the API lists them. */
+  list(resource: string, namespace?: string): readonly KObject[] {
+    return this.cluster.store.list(resource, namespace);
+  }
+
+  /** One object, or undefined. */
+  get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.cluster.store.get(resource, namespace, name);
+  }
+
+  /** The events the cluster keeps (oldest first). */
+  events(): readonly EventRecord[] {
+    return this.cluster.state.events;
+  }
+
+  /** The namespace kubectl uses when none is given (the current context's). */
+  get currentNamespace(): string {
+    const kc = this.cluster.state.kubeconfig;
+    return kc.contexts.find((c) => c.name === kc.current)?.namespace ?? "default";
   }
 
   /** Lets `ms` of virtual time pass. */

@@ -23,7 +23,16 @@ export function claimPods(ctx: ControllerContext, rs: KObject, podsByNs: Map<str
   for (const pod of podsByNs.get(rs.metadata.namespace ?? "") ?? []) {
     const ref = controllerRef(pod);
     if (ref) {
-      if (ref.uid === rs.metadata.uid) owned.push(pod);
+      if (ref.uid !== rs.metadata.uid) continue;
+      if (!pod.metadata.deletionTimestamp && !matches(selector, pod.metadata.labels)) {
+        // Relabelled out of the selector: the controller releases the pod (and will replace it).
+        const rest = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+        if (rest.length) pod.metadata.ownerReferences = rest;
+        else delete pod.metadata.ownerReferences;
+        ctx.store.touch(pod);
+        continue;
+      }
+      owned.push(pod);
       continue;
     }
     if (isActivePod(pod) && matches(selector, pod.metadata.labels)) {

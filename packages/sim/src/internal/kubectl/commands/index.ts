@@ -12,6 +12,7 @@ import { applyCommand } from "./apply.ts";
 import { createCommand } from "./create.ts";
 import { deleteCommand } from "./delete.ts";
 import { describeCommand } from "./describe.ts";
+import { explainCommand } from "./explain.ts";
 import { exposeCommand } from "./expose.ts";
 import { getCommand } from "./get.ts";
 import { apiResourcesCommand, clusterInfoCommand, configCommand, versionCommand } from "./info.ts";
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   exposeCommand,
   runCommand,
   setCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,

@@ -159,7 +159,7 @@ describe("kubectl label", () => {
 
   // Real Kubernetes releases the relabelled pod and creates a replacement; Bosun's ReplicaSet controller
   // still counts pods by owner reference, so this waits for that controller to follow the selector.
-  it.skip("takes a pod out of its ReplicaSet, which makes a replacement", () => {
+  it("takes a pod out of its ReplicaSet, which makes a replacement", () => {
     const cluster = setup();
     const shop = cluster.store.list("pods", "default").filter((p) => p.metadata.labels?.app === "shop");
     expect(shop).toHaveLength(2);

@@ -45,7 +45,8 @@ export class Sim {
 
   /** Restores a cluster saved with `save()`; throws when the data is malformed. */
   static restore(stored: unknown): Sim {
-    return new Sim(new Cluster(fromStored(stored)));
+    // A copy: the restored cluster must never share objects with whoever holds `stored`.
+    return new Sim(new Cluster(fromStored(structuredClone(stored))));
   }
 
   /** The compact, JSON-serialisable state. */
@@ -71,6 +72,11 @@ export class Sim {
   /** The events the cluster keeps (oldest first). */
   events(): readonly EventRecord[] {
     return this.cluster.state.events;
+  }
+
+  /** The current kubeconfig context's name. */
+  get currentContext(): string {
+    return this.cluster.state.kubeconfig.current;
   }
 
   /** The namespace kubectl uses when none is given (the current context's). */

@@ -4,11 +4,22 @@ import { rootCaConfigMap } from "./bootstrap.ts";
 import type { Cluster } from "./cluster.ts";
 import {
   defaultDeployment,
+  defaultHorizontalPodAutoscaler,
   defaultNamespace,
   defaultReplicaSet,
   defaultSecret,
   defaultService,
 } from "./defaults.ts";
+import {
+  defaultCronJob,
+  defaultDaemonSet,
+  defaultJob,
+  defaultLimitRange,
+  defaultPersistentVolume,
+  defaultPersistentVolumeClaim,
+  defaultStatefulSet,
+  defaultStorageClass,
+} from "./defaults-workloads.ts";
 import { ApiError } from "./errors.ts";
 import { apiVersionOf, type ResourceInfo, resourceForKind } from "./resources.ts";
 import { formatInvalid, isServedApiVersion, strictDecode, validateObject } from "./schema/index.ts";
@@ -23,6 +34,15 @@ const DEFAULTERS: Record<string, (o: KObject) => void> = {
   Service: defaultService,
   Secret: defaultSecret,
   Namespace: defaultNamespace,
+  HorizontalPodAutoscaler: defaultHorizontalPodAutoscaler,
+  Job: defaultJob,
+  CronJob: defaultCronJob,
+  DaemonSet: defaultDaemonSet,
+  StatefulSet: defaultStatefulSet,
+  PersistentVolumeClaim: defaultPersistentVolumeClaim,
+  PersistentVolume: defaultPersistentVolume,
+  StorageClass: defaultStorageClass,
+  LimitRange: defaultLimitRange,
 };
 
 /**

@@ -2,6 +2,7 @@
 
 import { Rng } from "../util/rng.ts";
 import { isoSeconds } from "../util/time.ts";
+import { storageClasses } from "./bootstrap-storage.ts";
 import { makeNode } from "./nodes.ts";
 import type { ClusterState } from "./state.ts";
 import type { KObject } from "./types.ts";
@@ -9,7 +10,7 @@ import type { KObject } from "./types.ts";
 /** Virtual time a play script starts at: a fixed Monday morning, so transcripts are stable. */
 export const DEFAULT_START = Date.UTC(2025, 0, 6, 9, 0, 0);
 /** The cluster was created this long before the session began (nodes show AGE 3d). */
-const CLUSTER_AGE_MS = 3 * 24 * 3600 * 1000;
+export const CLUSTER_AGE_MS = 3 * 24 * 3600 * 1000;
 
 export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"] as const;
 
@@ -128,6 +129,8 @@ export function bootstrap(opts: BootstrapOptions): ClusterState {
     },
     subsets: [{ addresses: [{ ip: "20.62.133.7" }], ports: [{ name: "https", port: 443, protocol: "TCP" }] }],
   });
+  // Storage classes draw nothing from `rng` and take resourceVersions from the gap below state.rv.
+  for (const sc of storageClasses(opts.seed, created, rv + 1)) put("storageclasses", sc);
   return {
     v: 1,
     seed: opts.seed,

@@ -13,6 +13,7 @@ import { endpointsController } from "../controllers/endpoints.ts";
 import { garbageCollector } from "../controllers/garbage-collector.ts";
 import { kubeletController } from "../controllers/kubelet.ts";
 import { namespaceController } from "../controllers/namespace.ts";
+import { quotaController } from "../controllers/quota.ts";
 import { replicaSetController } from "../controllers/replicaset.ts";
 import { schedulerController } from "../controllers/scheduler.ts";
 import { serviceController } from "../controllers/service.ts";
@@ -35,6 +36,7 @@ const CONTROLLERS: readonly Controller[] = [
   daemonSetController,
   volumeController,
   garbageCollector,
+  quotaController,
   schedulerController,
   kubeletController,
   endpointsController,
@@ -94,6 +96,13 @@ export class Cluster {
 
   /** State version and time of the last converged reconcile: nothing to do while both are unchanged. */
   private settled: { rv: number; now: number } | undefined;
+
+  /** Forgets what controllers last saw: the state's objects were swapped for another AKS cluster's. */
+  invalidate(): void {
+    this.quiet.clear();
+    this.settled = undefined;
+    this.store.invalidate();
+  }
 
   /** Runs every controller until none changes anything (level-triggered convergence). */
   reconcile(): void {

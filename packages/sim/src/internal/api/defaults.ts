@@ -179,3 +179,43 @@ export function defaultNamespace(obj: KObject): void {
   obj.status = { phase: "Active" };
   obj.metadata.labels = { ...(obj.metadata.labels ?? {}), "kubernetes.io/metadata.name": obj.metadata.name };
 }
+
+function cpuUtilization(pct: number): Any {
+  return {
+    type: "Resource",
+    resource: { name: "cpu", target: { type: "Utilization", averageUtilization: pct } },
+  };
+}
+
+/**
+ * HorizontalPodAutoscaler, stored as autoscaling/v2 (what `kubectl get` returns): an autoscaling/v1
+ * object is converted (targetCPUUtilizationPercentage → a cpu Utilization metric), then v2 defaults
+ * apply — minReplicas 1, a cpu 80% metric when none is given, and, when `behavior` is set, the
+ * default scale-up and scale-down rules under whatever it sets (pkg/apis/autoscaling/v2/defaults.go).
+ */
+export function defaultHorizontalPodAutoscaler(obj: KObject): void {
+  const spec = (obj.spec ?? {}) as Any;
+  obj.spec = spec;
+  if (obj.apiVersion === "autoscaling/v1") {
+    const pct = spec.targetCPUUtilizationPercentage;
+    delete spec.targetCPUUtilizationPercentage;
+    if (typeof pct === "number") spec.metrics = [cpuUtilization(pct)];
+    obj.apiVersion = "autoscaling/v2";
+  }
+  setDefault(spec, "minReplicas", 1);
+  if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) spec.metrics = [cpuUtilization(80)];
+  if (spec.behavior && typeof spec.behavior === "object") {
+    spec.behavior.scaleUp ??= {};
+    const up = spec.behavior.scaleUp;
+    setDefault(up, "stabilizationWindowSeconds", 0);
+    setDefault(up, "selectPolicy", "Max");
+    setDefault(up, "policies", [
+      { type: "Pods", value: 4, periodSeconds: 15 },
+      { type: "Percent", value: 100, periodSeconds: 15 },
+    ]);
+    spec.behavior.scaleDown ??= {};
+    const down = spec.behavior.scaleDown;
+    setDefault(down, "selectPolicy", "Max");
+    setDefault(down, "policies", [{ type: "Percent", value: 100, periodSeconds: 15 }]);
+  }
+}

@@ -53,6 +53,11 @@ export interface NodeSpecInput {
   ordinal: number;
   createdAt: number;
   mode: "System" | "User";
+  /** The AKS cluster's region and node resource group (default: the bootstrap cluster's). */
+  location?: string;
+  nodeResourceGroup?: string;
+  /** Kubelet version, e.g. "v1.31.8" (default KUBERNETES_VERSION). */
+  kubeletVersion?: string;
 }
 
 export function nodeName(pool: string, clusterId: string, index: number): string {
@@ -66,6 +71,9 @@ export function makeNode(input: NodeSpecInput): KObject {
   const alloc = allocatable(size);
   const ts = isoSeconds(input.createdAt);
   const zone = "0";
+  const region = input.location ?? REGION;
+  const mcGroup = input.nodeResourceGroup ?? `MC_bosun-rg_bosun-aks_${REGION}`;
+  const version = input.kubeletVersion ?? KUBERNETES_VERSION;
   const condition = (type: string, status: string, reason: string, message: string) => ({
     type,
     status,
@@ -88,14 +96,14 @@ export function makeNode(input: NodeSpecInput): KObject {
         "beta.kubernetes.io/instance-type": input.vmSize,
         "beta.kubernetes.io/os": "linux",
         "kubernetes.azure.com/agentpool": input.pool,
-        "kubernetes.azure.com/cluster": `MC_bosun-rg_bosun-aks_${REGION}`,
+        "kubernetes.azure.com/cluster": mcGroup,
         "kubernetes.azure.com/mode": input.mode.toLowerCase(),
         "kubernetes.azure.com/os-sku": "Ubuntu",
         "kubernetes.io/arch": "amd64",
         "kubernetes.io/hostname": name,
         "kubernetes.io/os": "linux",
         "node.kubernetes.io/instance-type": input.vmSize,
-        "topology.kubernetes.io/region": REGION,
+        "topology.kubernetes.io/region": region,
         "topology.kubernetes.io/zone": zone,
       },
       annotations: {
@@ -106,7 +114,7 @@ export function makeNode(input: NodeSpecInput): KObject {
     spec: {
       podCIDR: `10.244.${input.ordinal}.0/24`,
       podCIDRs: [`10.244.${input.ordinal}.0/24`],
-      providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mc_bosun-rg_bosun-aks_${REGION}/providers/Microsoft.Compute/virtualMachineScaleSets/aks-${input.pool}-${input.clusterId}-vmss/virtualMachines/${input.index}`,
+      providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${mcGroup.toLowerCase()}/providers/Microsoft.Compute/virtualMachineScaleSets/aks-${input.pool}-${input.clusterId}-vmss/virtualMachines/${input.index}`,
     },
     status: {
       addresses: [
@@ -146,8 +154,8 @@ export function makeNode(input: NodeSpecInput): KObject {
         bootID: "",
         containerRuntimeVersion: "containerd://1.7.27-1",
         kernelVersion: "5.15.0-1089-azure",
-        kubeProxyVersion: KUBERNETES_VERSION,
-        kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: version,
+        kubeletVersion: version,
         machineID: "",
         operatingSystem: "linux",
         osImage: "Ubuntu 22.04.5 LTS",

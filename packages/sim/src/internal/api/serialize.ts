@@ -1,13 +1,17 @@
 // Compact session storage: only what differs from the deterministic starting cluster is written.
 
 import { z } from "zod";
+import { diffObjects, patchObjects } from "../az/diff.ts";
+import { activeBaseline } from "../az/park.ts";
 import { bootstrap } from "./bootstrap.ts";
 import type { ClusterState } from "./state.ts";
 import type { KObject } from "./types.ts";
 
 /**
- * The stored form. Objects identical to the bootstrap cluster's (same uid and resourceVersion) are
- * left out and rebuilt from the seed on load; `gone` lists bootstrap objects that were deleted.
+ * The stored form. Objects identical to the current cluster's baseline (same uid and resourceVersion)
+ * are left out and rebuilt on load: the bootstrap cluster's from the seed, an `az aks create`d one's
+ * from its record in `azure` (az/park.ts); `gone` lists baseline objects that were deleted. Other
+ * AKS clusters are parked compactly inside `azure`.
  * A fresh session is therefore a few hundred bytes, not the kilobytes its nodes take.
  */
 export interface StoredCluster extends Omit<ClusterState, "objects" | "kubeconfig"> {
@@ -40,55 +44,29 @@ const storedSchema = z
   })
   .strict();
 
-function baselineOf(seed: number, profile: string, start: number): ClusterState {
-  return bootstrap({ seed, profile, start });
+type Objects = Record<string, Record<string, KObject>>;
+
+/** The objects of the cluster kubectl talks to, as first created (an `az aks create`d one, or the bootstrap's). */
+function baselineOf(state: Pick<ClusterState, "seed" | "profile" | "start" | "azure">): Objects {
+  return activeBaseline(state);
 }
 
+const DEFAULT_KUBECONFIG = (seed: number, profile: string, start: number) =>
+  bootstrap({ seed, profile, start, nodeCount: 0 }).kubeconfig;
+
 export function toStored(state: ClusterState): StoredCluster {
-  const base = baselineOf(state.seed, state.profile, state.start);
-  const objects: Record<string, Record<string, KObject>> = {};
-  const gone: string[] = [];
-  for (const [resource, bucket] of Object.entries(state.objects)) {
-    const baseBucket = base.objects[resource] ?? {};
-    for (const [key, obj] of Object.entries(bucket)) {
-      const b = baseBucket[key];
-      if (
-        b &&
-        b.metadata.uid === obj.metadata.uid &&
-        b.metadata.resourceVersion === obj.metadata.resourceVersion
-      )
-        continue;
-      const changed = objects[resource] ?? {};
-      changed[key] = obj;
-      objects[resource] = changed;
-    }
-  }
-  for (const [resource, bucket] of Object.entries(base.objects)) {
-    for (const [key, obj] of Object.entries(bucket)) {
-      const live = state.objects[resource]?.[key];
-      if (!live || live.metadata.uid !== obj.metadata.uid) gone.push(`${resource}|${key}`);
-    }
-  }
+  const { objects, gone } = diffObjects(state.objects, baselineOf(state));
   const { objects: _o, kubeconfig, ...rest } = state;
-  const defaultKube = JSON.stringify(kubeconfig) === JSON.stringify(base.kubeconfig);
+  const base = DEFAULT_KUBECONFIG(state.seed, state.profile, state.start);
+  const defaultKube = JSON.stringify(kubeconfig) === JSON.stringify(base);
   return { ...rest, objects, gone, ...(defaultKube ? {} : { kubeconfig }) };
 }
 
 /** Rebuilds a full state from its stored form; throws on a malformed one. */
 export function fromStored(input: unknown): ClusterState {
   const stored = storedSchema.parse(input) as unknown as StoredCluster;
-  const base = baselineOf(stored.seed, stored.profile, stored.start);
-  const objects = base.objects;
-  for (const g of stored.gone) {
-    const bar = g.indexOf("|");
-    const bucket = objects[g.slice(0, bar)];
-    if (bucket) delete bucket[g.slice(bar + 1)];
-  }
-  for (const [resource, bucket] of Object.entries(stored.objects)) {
-    const target = objects[resource] ?? {};
-    for (const [key, obj] of Object.entries(bucket)) target[key] = obj;
-    objects[resource] = target;
-  }
+  const objects = patchObjects(baselineOf(stored), stored.objects, stored.gone);
   const { gone: _g, kubeconfig, ...rest } = stored;
-  return { ...rest, objects, kubeconfig: kubeconfig ?? base.kubeconfig };
+  const base = DEFAULT_KUBECONFIG(stored.seed, stored.profile, stored.start);
+  return { ...rest, objects, kubeconfig: kubeconfig ?? base };
 }

@@ -43,6 +43,25 @@ export interface ContainerRuntime {
   last?: { code: number; start: number; end: number; reason: string };
   /** The runtime's id for the current container instance (64 hex). */
   id?: string;
+  /** Restart back-off (the kubelet's flowcontrol.Backoff entry): current delay and when it was last raised. */
+  backoff?: { delay: number; updated: number };
+  /** A stop in progress (liveness or startup probe failure): the exit the runtime will report. */
+  kill?: { code: number; reason: string };
+  /** Probe workers of the current instance, by probe type (see controllers/probes.ts). */
+  probes?: Partial<Record<"liveness" | "readiness" | "startup", ProbeWorkerState>>;
+}
+
+/** One prober worker: its next tick, the run of equal outcomes and the result it last published. */
+export interface ProbeWorkerState {
+  /** Virtual time of the next probe. */
+  next: number;
+  /** Outcome of the last probe and how many in a row gave it. */
+  last?: "ok" | "fail";
+  run: number;
+  /** Result handed to the kubelet once a threshold was reached. */
+  result?: "ok" | "fail";
+  /** After a liveness or startup failure the worker waits for a new container instance. */
+  hold?: boolean;
 }
 
 /** Per-pod runtime bookkeeping: the kubelet's view of the pod. */

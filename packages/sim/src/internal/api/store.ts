@@ -46,6 +46,13 @@ export class Store {
     this.membership.set(resource, (this.membership.get(resource) ?? 0) + 1);
   }
 
+  /** Forgets cached lists after `state.objects` was swapped for another cluster's (az aks get-credentials). */
+  invalidate(): void {
+    this.sorted.clear();
+    for (const resource of new Set([...this.membership.keys(), ...Object.keys(this.state.objects)]))
+      this.changedMembership(resource);
+  }
+
   /** A number that changes whenever an object of `resource` is added, replaced or removed (not on status writes). */
   membershipVersion(resource: string): number {
     return this.membership.get(resource) ?? 0;
@@ -245,6 +252,13 @@ function hasGeneration(info: ResourceInfo): boolean {
     "namespaces",
     "nodes",
     "events",
+    "resourcequotas",
+    "limitranges",
+    "persistentvolumeclaims",
+    "persistentvolumes",
+    "storageclasses",
+    "serviceaccounts",
+    "controllerrevisions",
   ].includes(info.resource);
 }
 

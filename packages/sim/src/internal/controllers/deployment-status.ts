@@ -1,68 +1,39 @@
-// Deployment status and its Available / Progressing conditions (calculateStatus, syncRolloutStatus).
+// Deployment status and its Available / Progressing conditions (calculateStatus, syncRolloutStatus, progress.go).
 
 import type { KObject } from "../api/types.ts";
-import { isoSeconds } from "../util/time.ts";
 import type { ControllerContext } from "./context.ts";
+import {
+  type DeploymentCondition,
+  deploymentComplete,
+  deploymentProgressing,
+  deploymentTimedOut,
+  getCondition,
+  hasProgressDeadline,
+  isoNow,
+  n,
+  removeCondition,
+  type Status,
+  setCondition,
+} from "./deployment-conditions.ts";
 import { maxUnavailable } from "./deployment-math.ts";
 
-export interface DeploymentCondition {
-  type: string;
-  status: string;
-  lastUpdateTime: string;
-  lastTransitionTime: string;
-  reason: string;
-  message: string;
-}
+export {
+  type DeploymentCondition,
+  deploymentComplete,
+  deploymentProgressing,
+  deploymentTimedOut,
+  getCondition,
+  hasProgressDeadline,
+  setCondition,
+} from "./deployment-conditions.ts";
 
-type Status = Record<string, unknown> & { conditions?: DeploymentCondition[] };
-const n = (v: unknown): number => (typeof v === "number" ? v : 0);
-
-export function getCondition(status: Status | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
-}
-
-/**
- * SetDeploymentCondition: no-op when status and reason are unchanged; otherwise the condition is
- * replaced and moved to the end, keeping lastTransitionTime when only the reason changed.
- */
-export function setCondition(
-  status: Status,
-  type: string,
-  cond: string,
-  reason: string,
-  message: string,
-  now: string,
-): void {
-  const list = status.conditions ?? [];
-  const old = list.find((c) => c.type === type);
-  if (old && old.status === cond && old.reason === reason) return;
-  const next: DeploymentCondition = {
-    type,
-    status: cond,
-    lastUpdateTime: now,
-    lastTransitionTime: old && old.status === cond ? old.lastTransitionTime : now,
-    reason,
-    message,
-  };
-  status.conditions = [...list.filter((c) => c.type !== type), next];
-}
-
-/**
- * Recomputes status from the ReplicaSets and updates the conditions; returns whether anything
- * changed. Progress (more updated, ready or available pods, fewer old ones) refreshes
- * Progressing's lastUpdateTime; none for progressDeadlineSeconds turns it False with
- * ProgressDeadlineExceeded, and the rollout stays stuck there until the template changes.
- */
-export function updateRolloutStatus(
+/** calculateStatus: counts from the ReplicaSets and the Available condition. */
+function calculateStatus(
   ctx: ControllerContext,
   d: KObject,
   newRS: KObject | undefined,
-  oldRSs: KObject[],
-): boolean {
-  const now = ctx.store.now;
-  const nowIso = isoSeconds(now);
-  const all = [...(newRS ? [newRS] : []), ...oldRSs];
-  const replicas = n(d.spec.replicas);
+  all: KObject[],
+): Status {
   const old: Status = d.status ?? {};
   const availableReplicas = all.reduce((s, rs) => s + n(rs.status?.availableReplicas), 0);
   const totalSpec = all.reduce((s, rs) => s + n(rs.spec?.replicas), 0);
@@ -73,11 +44,11 @@ export function updateRolloutStatus(
     readyReplicas: all.reduce((s, rs) => s + n(rs.status?.readyReplicas), 0),
     availableReplicas,
     unavailableReplicas: Math.max(0, totalSpec - availableReplicas),
-    conditions: structuredClone(old.conditions ?? []),
+    ...(old.conditions ? { conditions: structuredClone(old.conditions) } : {}),
   };
   if (old.collisionCount !== undefined) status.collisionCount = old.collisionCount;
-
-  if (availableReplicas >= replicas - maxUnavailable(d.spec)) {
+  const nowIso = isoNow(ctx.store.now);
+  if (availableReplicas >= n(d.spec.replicas) - maxUnavailable(d.spec)) {
     setCondition(
       status,
       "Available",
@@ -96,64 +67,107 @@ export function updateRolloutStatus(
       nowIso,
     );
   }
+  return status;
+}
 
-  const current = getCondition(old, "Progressing");
-  if (d.spec.paused === true) {
-    if (current?.reason !== "ProgressDeadlineExceeded")
-      setCondition(status, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", nowIso);
-  } else if (current?.reason === "DeploymentPaused") {
-    setCondition(status, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", nowIso);
-  } else {
-    const name = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
-    const isComplete =
-      status.replicas === status.updatedReplicas && current?.reason === "NewReplicaSetAvailable";
-    if (!isComplete) {
-      const complete =
-        status.updatedReplicas === replicas &&
-        status.replicas === replicas &&
-        availableReplicas === replicas &&
-        n(status.observedGeneration) >= n(d.metadata.generation ?? 1);
-      const oldOld = n(old.replicas) - n(old.updatedReplicas);
-      const newOld = n(status.replicas) - n(status.updatedReplicas);
-      const progressed =
-        n(status.updatedReplicas) > n(old.updatedReplicas) ||
-        newOld < oldOld ||
-        n(status.readyReplicas) > n(old.readyReplicas) ||
-        availableReplicas > n(old.availableReplicas);
-      const cond = getCondition(status, "Progressing");
-      if (complete) {
-        setCondition(
-          status,
-          "Progressing",
-          "True",
-          "NewReplicaSetAvailable",
-          `${name} has successfully progressed.`,
-          nowIso,
-        );
-      } else if (progressed) {
-        const next: DeploymentCondition = {
-          type: "Progressing",
-          status: "True",
-          lastUpdateTime: nowIso,
-          lastTransitionTime: cond?.status === "True" ? cond.lastTransitionTime : nowIso,
-          reason: "ReplicaSetUpdated",
-          message: `${name} is progressing.`,
-        };
-        status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== "Progressing"), next];
-      } else if (cond && cond.reason !== "NewReplicaSetAvailable") {
-        const deadline = n(d.spec.progressDeadlineSeconds ?? 600) * 1000;
-        if (cond.reason === "ProgressDeadlineExceeded" || Date.parse(cond.lastUpdateTime) + deadline < now) {
-          setCondition(
-            status,
-            "Progressing",
-            "False",
-            "ProgressDeadlineExceeded",
-            `${name} has timed out progressing.`,
-            nowIso,
-          );
-        }
-      }
-    }
+/** The Progressing condition syncRolloutStatus derives from the old and new status. */
+function estimateProgress(
+  ctx: ControllerContext,
+  d: KObject,
+  newRS: KObject | undefined,
+  status: Status,
+): void {
+  const nowIso = isoNow(ctx.store.now);
+  const current = getCondition(d.status, "Progressing");
+  const isComplete =
+    n(status.replicas) === n(status.updatedReplicas) && current?.reason === "NewReplicaSetAvailable";
+  if (isComplete) return;
+  const rsName = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
+  if (deploymentComplete(n(d.spec.replicas), d.metadata.generation ?? 1, status)) {
+    setCondition(
+      status,
+      "Progressing",
+      "True",
+      "NewReplicaSetAvailable",
+      `${rsName} has successfully progressed.`,
+      nowIso,
+    );
+  } else if (deploymentProgressing(d.status ?? {}, status)) {
+    // Progress refreshes lastUpdateTime even with the same reason, which SetDeploymentCondition would not.
+    const next: DeploymentCondition = {
+      type: "Progressing",
+      status: "True",
+      lastUpdateTime: nowIso,
+      lastTransitionTime: current?.status === "True" ? current.lastTransitionTime : nowIso,
+      reason: "ReplicaSetUpdated",
+      message: `${rsName} is progressing.`,
+    };
+    status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== "Progressing"), next];
+  } else if (
+    deploymentTimedOut(d.spec.progressDeadlineSeconds, getCondition(status, "Progressing"), ctx.store.now)
+  ) {
+    const name = newRS?.metadata.name ?? d.metadata.name;
+    setCondition(
+      status,
+      "Progressing",
+      "False",
+      "ProgressDeadlineExceeded",
+      `ReplicaSet "${name}" has timed out progressing.`,
+      nowIso,
+    );
+  }
+}
+
+/** getReplicaFailures: a ReplicaFailure condition of the new ReplicaSet, else of any. */
+function replicaFailure(newRS: KObject | undefined, all: KObject[]): DeploymentCondition | undefined {
+  for (const rs of [...(newRS ? [newRS] : []), ...all]) {
+    const c = (
+      rs.status?.conditions as
+        | { type: string; status: string; reason: string; message: string; lastTransitionTime: string }[]
+        | undefined
+    )?.find((x) => x.type === "ReplicaFailure");
+    if (c)
+      return {
+        type: c.type,
+        status: c.status,
+        reason: c.reason,
+        message: c.message,
+        lastUpdateTime: c.lastTransitionTime,
+        lastTransitionTime: c.lastTransitionTime,
+      };
+  }
+  return undefined;
+}
+
+/**
+ * Writes the deployment's status from its ReplicaSets; with `progress` (syncRolloutStatus, used by
+ * the rollout strategies) also estimates the Progressing condition and copies replica failures,
+ * without it (syncDeploymentStatus, used for scaling and paused deployments) only counts and
+ * Available change. Returns whether the status changed.
+ */
+export function syncStatus(
+  ctx: ControllerContext,
+  d: KObject,
+  newRS: KObject | undefined,
+  oldRSs: KObject[],
+  progress: boolean,
+): boolean {
+  const all = [...(newRS ? [newRS] : []), ...oldRSs];
+  const status = calculateStatus(ctx, d, newRS, all);
+  if (progress) {
+    if (!hasProgressDeadline(d)) removeCondition(status, "Progressing");
+    else estimateProgress(ctx, d, newRS, status);
+    const failure = replicaFailure(newRS, all);
+    if (failure)
+      setCondition(
+        status,
+        failure.type,
+        failure.status,
+        failure.reason,
+        failure.message,
+        failure.lastUpdateTime,
+      );
+    else removeCondition(status, "ReplicaFailure");
   }
   // The API drops zero counts (omitempty).
   for (const k of [
@@ -164,14 +178,40 @@ export function updateRolloutStatus(
     "replicas",
   ])
     if (status[k] === 0) delete status[k];
-  if (JSON.stringify(status) === JSON.stringify(old)) return false;
+  if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) return false;
+  d.status = status;
+  ctx.store.touch(d);
+  return true;
+}
+
+/**
+ * checkPausedConditions: a paused deployment's Progressing condition turns Unknown/DeploymentPaused,
+ * and DeploymentResumed when resumed, so that time spent paused never counts against the deadline.
+ * A ProgressDeadlineExceeded condition is kept. Returns whether the status changed.
+ */
+export function checkPausedConditions(ctx: ControllerContext, d: KObject): boolean {
+  if (!hasProgressDeadline(d)) return false;
+  const cond = getCondition(d.status, "Progressing");
+  if (cond?.reason === "ProgressDeadlineExceeded") return false;
+  const pausedCond = cond?.reason === "DeploymentPaused";
+  if ((d.spec.paused === true) === pausedCond) return false;
+  const status: Status = d.status ?? {};
+  const nowIso = isoNow(ctx.store.now);
+  if (d.spec.paused === true && !pausedCond) {
+    setCondition(status, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", nowIso);
+  } else if (d.spec.paused !== true && pausedCond) {
+    setCondition(status, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", nowIso);
+  } else {
+    return false;
+  }
   d.status = status;
   ctx.store.touch(d);
   return true;
 }
 
 /** Records the Progressing condition a new or newly found ReplicaSet starts with. */
-export function noteNewReplicaSet(d: KObject, rsName: string, created: boolean, nowIso: string): void {
+export function noteNewReplicaSet(d: KObject, rsName: string, created: boolean, nowIso: string): boolean {
+  if (!hasProgressDeadline(d)) return false;
   const status: Status = d.status ?? {};
   if (created) {
     setCondition(
@@ -192,7 +232,8 @@ export function noteNewReplicaSet(d: KObject, rsName: string, created: boolean, 
       nowIso,
     );
   } else {
-    return;
+    return false;
   }
   d.status = status;
+  return true;
 }

@@ -4,7 +4,15 @@ import type { KObject } from "../api/types.ts";
 import type { Controller } from "./context.ts";
 import { deletePod } from "./pod-deletion.ts";
 
-const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints"] as const;
+// Jobs of CronJobs go before their pods are looked at, so one pass removes both generations.
+const DEPENDENT_RESOURCES = [
+  "jobs",
+  "replicasets",
+  "controllerrevisions",
+  "pods",
+  "endpoints",
+  "persistentvolumeclaims",
+] as const;
 const OWNER_RESOURCES = [
   "deployments",
   "replicasets",
@@ -30,6 +38,8 @@ export const garbageCollector: Controller = {
     "daemonsets",
     "jobs",
     "cronjobs",
+    "controllerrevisions",
+    "persistentvolumeclaims",
   ],
   sync(ctx) {
     const { store } = ctx;
@@ -44,6 +54,7 @@ export const garbageCollector: Controller = {
         if (refs.every((ref) => !alive.has(ref.uid))) doomed.push(o);
       }
       for (const o of doomed) {
+        if (r === "jobs") alive.delete(o.metadata.uid);
         if (r === "pods") {
           if (o.metadata.deletionTimestamp) continue;
           deletePod(ctx, o);

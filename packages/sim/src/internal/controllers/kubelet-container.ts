@@ -3,15 +3,21 @@
 import type { ContainerRuntime } from "../api/state.ts";
 import type { KObject } from "../api/types.ts";
 import { pullErrorEventMessage, pullErrorStatusMessage, resolveImage } from "../data/images.ts";
+import { memBytes } from "../util/quantity.ts";
 import type { ControllerContext } from "./context.ts";
 import { type ContainerSpec, resolveEnv } from "./kubelet-env.ts";
-import { planProcess } from "./process.ts";
+import { afterExit, retryAfterBackOff } from "./kubelet-restart.ts";
+import { startProbes } from "./probes.ts";
+import { type ProcessPlan, planProcess } from "./process.ts";
 import type { Timings } from "./timings.ts";
 
 export interface ContainerCtx {
   ctx: ControllerContext;
   pod: KObject;
-  spec: ContainerSpec & { imagePullPolicy?: string };
+  spec: ContainerSpec & {
+    imagePullPolicy?: string;
+    resources?: { limits?: { memory?: unknown } };
+  };
   rt: ContainerRuntime;
   node: string;
   t: Timings;
@@ -34,7 +40,9 @@ function event(cc: ContainerCtx, type: "Normal" | "Warning", reason: string, mes
   cc.ctx.store.event(cc.pod, type, reason, message, "kubelet", { fieldPath: cc.fieldPath, host: cc.node });
 }
 
+/** Go's time.Duration.String() for a pull time: 512 → "512ms", 3593 → "3.593s". */
 function seconds(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
   const s = (ms / 1000).toFixed(3).replace(/\.?0+$/, "");
   return `${s}s`;
 }
@@ -51,7 +59,7 @@ function remember(cc: ContainerCtx, ref: string): void {
 }
 
 /** The process plan for the container as configured now. */
-export function containerPlan(cc: Pick<ContainerCtx, "ctx" | "pod" | "spec">) {
+export function containerPlan(cc: Pick<ContainerCtx, "ctx" | "pod" | "spec">): ProcessPlan | undefined {
   const res = resolveImage(cc.spec.image);
   if (!res.ok) return undefined;
   const env = resolveEnv(cc.ctx.store, cc.pod, cc.spec);
@@ -86,7 +94,8 @@ export function stepContainer(cc: ContainerCtx): boolean {
           rt.pullStart = at;
           if (res.ok) {
             rt.step = "pulled";
-            rt.at = at + (cached(cc, res.image.ref) ? cc.t.cachedPull() : cc.t.pull(res.image.sizeBytes));
+            // A cached image pulled again (imagePullPolicy Always) costs only the registry round trips.
+            rt.at = at + (cached(cc, res.image.ref) ? cc.t.pullFailure() : cc.t.pull(res.image.sizeBytes));
           } else {
             rt.step = "pullFailed";
             rt.at = at + cc.t.pullFailure();
@@ -165,8 +174,15 @@ export function stepContainer(cc: ContainerCtx): boolean {
         delete rt.message;
         rt.startedAt = at;
         rt.readyAt = at + cc.t.readiness();
+        startProbes(cc, at);
         const plan = containerPlan(cc);
-        if (plan?.runsFor !== undefined) {
+        const limit = memBytes(spec.resources?.limits?.memory);
+        if (plan && limit > 0 && plan.memoryBytes > limit) {
+          // The kernel's OOM killer ends it as soon as it outgrows the cgroup: SIGKILL, 128 + 9.
+          rt.kill = { code: 137, reason: "OOMKilled" };
+          rt.step = "exit";
+          rt.at = at + cc.t.oomKill();
+        } else if (plan?.runsFor !== undefined) {
           rt.step = "exit";
           rt.at = at + plan.runsFor;
         } else {
@@ -177,38 +193,21 @@ export function stepContainer(cc: ContainerCtx): boolean {
       }
       case "exit": {
         const plan = containerPlan(cc);
-        const code = plan?.exitCode ?? 0;
-        const start = rt.startedAt ?? at;
-        rt.last = { code, start, end: at, reason: code === 0 ? "Completed" : "Error" };
+        const code = rt.kill?.code ?? plan?.exitCode ?? 0;
+        const reason = rt.kill?.reason ?? (code === 0 ? "Completed" : "Error");
+        const killed = rt.kill !== undefined && rt.kill.reason !== "OOMKilled";
+        const previous = rt.last?.end;
+        rt.last = { code, start: rt.startedAt ?? at, end: at, reason };
         delete rt.startedAt;
         delete rt.readyAt;
-        const policy = (cc.pod.spec?.restartPolicy as string | undefined) ?? "Always";
-        const restart = cc.init
-          ? code !== 0 && policy !== "Never"
-          : policy === "Always" || (policy === "OnFailure" && code !== 0);
-        if (!restart) {
-          rt.step = "done";
-          rt.at = Number.POSITIVE_INFINITY;
-          break;
-        }
-        rt.crashes = at - start > cc.t.crashResetAfter() ? 1 : rt.crashes + 1;
-        rt.step = "crashBackoff";
-        rt.at = at + cc.t.crashBackoff(rt.crashes);
-        if (rt.crashes > 1) {
-          rt.waiting = "CrashLoopBackOff";
-          rt.message = `back-off ${Math.round((rt.at - at) / 1000)}s restarting failed container=${spec.name} pod=${cc.pod.metadata.name}_${cc.pod.metadata.namespace}(${cc.pod.metadata.uid})`;
-          event(
-            cc,
-            "Warning",
-            "BackOff",
-            `Back-off restarting failed container ${spec.name} in pod ${cc.pod.metadata.name}_${cc.pod.metadata.namespace}(${cc.pod.metadata.uid})`,
-          );
-        }
+        delete rt.kill;
+        delete rt.probes;
+        afterExit(cc, at, code, killed, previous);
         continue;
       }
       case "crashBackoff": {
-        rt.step = "pull";
-        break;
+        retryAfterBackOff(cc, at);
+        continue;
       }
     }
     rt.at = at;

@@ -6,6 +6,8 @@ import { resolveImage } from "../data/images.ts";
 import { fnv32a } from "../util/rng.ts";
 import { isoSeconds } from "../util/time.ts";
 import type { ControllerContext } from "./context.ts";
+import type { ContainerSpec } from "./kubelet-env.ts";
+import { containerReady, containerStarted } from "./probes.ts";
 
 /** A stable, plausible sha256 digest for an image reference. */
 export function imageDigest(ref: string): string {
@@ -18,11 +20,7 @@ export function imageDigest(ref: string): string {
   return out;
 }
 
-function containerStatus(
-  spec: { name: string; image: string },
-  rt: ContainerRuntime | undefined,
-  now: number,
-) {
+function containerStatus(spec: ContainerSpec, rt: ContainerRuntime | undefined, now: number) {
   const res = resolveImage(spec.image);
   const ref = res.ok ? res.image.ref : spec.image;
   const repo = ref.replace(/[:@][^/]*$/, "");
@@ -54,8 +52,8 @@ function containerStatus(
   }
   if (rt.startedAt !== undefined) {
     status.state = { running: { startedAt: isoSeconds(rt.startedAt) } };
-    status.started = true;
-    status.ready = rt.readyAt !== undefined && now >= rt.readyAt;
+    status.started = containerStarted(spec, rt);
+    status.ready = containerReady(spec, rt, now);
   } else if (rt.waiting) {
     status.state = { waiting: { ...(rt.message ? { message: rt.message } : {}), reason: rt.waiting } };
   } else if (rt.last) {
@@ -113,8 +111,8 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
   const now = isoSeconds(ctx.store.now);
   const old = (pod.status ?? {}) as Record<string, unknown>;
   const oldConds = (old.conditions ?? []) as Cond[];
-  const initSpecs = (pod.spec.initContainers ?? []) as { name: string; image: string }[];
-  const specs = (pod.spec.containers ?? []) as { name: string; image: string }[];
+  const initSpecs = (pod.spec.initContainers ?? []) as ContainerSpec[];
+  const specs = (pod.spec.containers ?? []) as ContainerSpec[];
   const initStatuses = initSpecs.map((s, i) => {
     const r = rt.init[i];
     const st = containerStatus(s, r, ctx.store.now);

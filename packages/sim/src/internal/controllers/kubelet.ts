@@ -6,6 +6,8 @@ import { type Controller, type ControllerContext, earliest } from "./context.ts"
 import { type ContainerCtx, containerPlan, newContainerRuntime, stepContainer } from "./kubelet-container.ts";
 import { missingVolume } from "./kubelet-env.ts";
 import { buildPodStatus } from "./kubelet-status.ts";
+import { isNodeDown } from "./node-lifecycle.ts";
+import { nextProbeTick, nextProbeWake, runProbes } from "./probes.ts";
 import type { Timings } from "./timings.ts";
 
 function allocateIp(ctx: ControllerContext, pod: KObject, node: KObject): string {
@@ -85,6 +87,8 @@ function syncPod(ctx: ControllerContext, pod: KObject, t: Timings): boolean {
   if (q && q.rv === pod.metadata.resourceVersion && store.now < q.until) return false;
   const nodeName = pod.spec?.nodeName as string | undefined;
   if (!nodeName) return false;
+  // A node whose kubelet is down neither runs nor reports its pods: they stay as last seen.
+  if (isNodeDown(ctx, nodeName)) return false;
   const node = store.get("nodes", undefined, nodeName);
   let rt = store.state.pods[pod.metadata.uid];
   if (!rt) {
@@ -134,7 +138,13 @@ function syncPod(ctx: ControllerContext, pod: KObject, t: Timings): boolean {
         init.length > 0
       )
         cc.rt.at = store.now;
-      if (stepContainer(cc)) changed = true;
+      // A probe may stop the container (liveness) and a step may start its probes: run both until settled.
+      for (let round = 0; round < 4; round++) {
+        const stepped = stepContainer(cc);
+        const probed = runProbes(cc);
+        if (stepped || probed) changed = true;
+        if (!probed) break;
+      }
     }
   }
   if (node && buildPodStatus(ctx, pod, rt, node)) changed = true;
@@ -142,15 +152,24 @@ function syncPod(ctx: ControllerContext, pod: KObject, t: Timings): boolean {
   return changed;
 }
 
-/** The next time the kubelet has anything to do for a pod whose sandbox is up. */
+/** The next time the kubelet has anything to do for a pod whose sandbox is up (probe ticks included). */
 function nextWork(rt: PodRuntime, now: number): number {
   let next = Number.POSITIVE_INFINITY;
   if (rt.sandbox === undefined) return rt.mountAt ?? 0;
   for (const c of [...rt.init, ...rt.containers]) {
     if (c.at < next) next = c.at;
     if (c.readyAt !== undefined && c.readyAt > now && c.readyAt < next) next = c.readyAt;
+    next = Math.min(next, nextProbeTick(c));
   }
   return next;
+}
+
+/** The earliest probe tick of the pod's containers that may change a result. */
+function probeWake(ctx: ControllerContext, pod: KObject, rt: PodRuntime): number | undefined {
+  const { main } = containerCtxs(ctx, pod, rt, ctx.timings);
+  let next = Number.POSITIVE_INFINITY;
+  for (const cc of main) next = Math.min(next, nextProbeWake(cc));
+  return Number.isFinite(next) ? next : undefined;
 }
 
 export const kubeletController: Controller = {
@@ -167,7 +186,7 @@ export const kubeletController: Controller = {
     let next: number | undefined;
     const now = ctx.store.now;
     for (const pod of ctx.store.each("pods")) {
-      if (!pod.spec?.nodeName) continue;
+      if (!pod.spec?.nodeName || isNodeDown(ctx, pod.spec.nodeName)) continue;
       const rt = ctx.store.state.pods[pod.metadata.uid];
       if (!rt) {
         next = earliest(next, now);
@@ -182,6 +201,7 @@ export const kubeletController: Controller = {
         if (Number.isFinite(c.at)) next = earliest(next, c.at);
         if (c.readyAt !== undefined && c.readyAt > now) next = earliest(next, c.readyAt);
       }
+      if (rt.containers.some((c) => c.probes)) next = earliest(next, probeWake(ctx, pod, rt));
     }
     return next !== undefined && next < now ? now : next;
   },

@@ -1,5 +1,6 @@
 // Creating pods from a controller's template, as the API server would store them.
 
+import { admitPodPlugins } from "../api/admission-plugins.ts";
 import { defaultPod } from "../api/defaults.ts";
 import { resourceForKind } from "../api/resources.ts";
 import type { Store } from "../api/store.ts";
@@ -8,24 +9,25 @@ import { ownerRefTo } from "./context.ts";
 
 const POD_INFO = resourceForKind("Pod");
 
-/** Creates a pod named `<generateName><5 chars>` from `template`, controlled by `owner`. */
+/** Creates a pod named `<generateName><5 chars>` (or `exactName`) from `template`, controlled by `owner`. */
 export function createPodFromTemplate(
   store: Store,
   owner: KObject,
   template: KObject["spec"],
   generateName: string,
+  exactName?: string,
 ): KObject {
   if (!POD_INFO) throw new Error("pod resource missing");
   const ns = owner.metadata.namespace ?? "default";
-  let name = generateName + store.rng.suffix(5);
-  while (store.get("pods", ns, name)) name = generateName + store.rng.suffix(5);
+  let name = exactName ?? generateName + store.rng.suffix(5);
+  while (!exactName && store.get("pods", ns, name)) name = generateName + store.rng.suffix(5);
   const tmeta = template?.metadata ?? {};
   const pod: KObject = {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
       name,
-      generateName,
+      ...(exactName ? {} : { generateName }),
       namespace: ns,
       uid: "",
       resourceVersion: "",
@@ -43,6 +45,7 @@ export function createPodFromTemplate(
 /** Defaults and stores a pod (from a user or a controller), and records its QoS class. */
 export function admitPod(store: Store, pod: KObject): KObject {
   if (!POD_INFO) throw new Error("pod resource missing");
+  admitPodPlugins(store, pod);
   defaultPod(pod, store.rng);
   pod.status = { phase: "Pending", qosClass: qosClass(pod) };
   return store.create(POD_INFO, pod);

@@ -12,8 +12,8 @@ import {
   ownerRefTo,
   QuietObjects,
 } from "./context.ts";
+import { tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
-import { createPodFromTemplate } from "./pod-factory.ts";
 import { rankPodsForDeletion } from "./pod-ranking.ts";
 
 /** Pods a ReplicaSet controls, adopting matching orphans as the controller-ref manager does. */
@@ -68,7 +68,10 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
   const diff = active.length - want;
   if (diff < 0) {
     for (let i = 0; i < -diff; i++) {
-      const pod = createPodFromTemplate(store, rs, rs.spec.template, `${rs.metadata.name}-`);
+      // A quota or LimitRange refusal is a FailedCreate event; the next change to the set retries.
+      const pod = tryCreatePod(store, rs, rs.spec.template, `${rs.metadata.name}-`, "replicaset-controller");
+      if (!pod) break;
+      changed = true;
       store.event(
         rs,
         "Normal",
@@ -79,7 +82,6 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
       active.push(pod);
       pods.push(pod);
     }
-    changed = true;
   } else if (diff > 0) {
     const victims = rankPodsForDeletion(active, pods, store.now).slice(0, diff);
     for (const pod of victims) {

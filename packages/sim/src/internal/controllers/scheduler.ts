@@ -2,24 +2,20 @@
 
 import type { KObject } from "../api/types.ts";
 import { type Controller, type ControllerContext, controllerRef, isTerminating } from "./context.ts";
+import { type Taint, type Toleration, tolerates } from "./node-taints.ts";
 import { type Amounts, holdsResources, nodeAllocatable, podRequests } from "./resources.ts";
+import {
+  preFilterMessage,
+  requiredAffinityMatches,
+  volumePreFilter,
+  volumesPending,
+} from "./scheduler-volumes.ts";
 
 interface NodeUse {
   node: KObject;
   used: Amounts;
   pods: number;
   alloc: Amounts & { pods: number };
-}
-
-type Taint = { key: string; value?: string; effect: string };
-type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
-
-function tolerates(tolerations: Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === "Exists") return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? "") === (taint.value ?? "");
-  });
 }
 
 function isNodeReady(node: KObject): boolean {
@@ -37,22 +33,24 @@ function isNodeReady(node: KObject): boolean {
 function unfit(pod: KObject, u: NodeUse, req: Amounts): string[] | undefined {
   const reasons: string[] = [];
   const node = u.node;
-  if (node.spec?.unschedulable) return ["node(s) were unschedulable"];
   const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
+  const cordon: Taint = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" };
+  if (node.spec?.unschedulable && !tolerates(tolerations, cordon)) return ["node(s) were unschedulable"];
   const taints = ((node.spec?.taints ?? []) as Taint[]).filter(
     (t) => t.effect === "NoSchedule" || t.effect === "NoExecute",
   );
+  for (const t of taints) {
+    if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ""}}`];
+  }
+  // A NotReady node not yet tainted by the node controller still repels pods (TaintNodesByCondition).
   if (!isNodeReady(node)) {
     const notReady: Taint = { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" };
     if (!tolerates(tolerations, notReady))
       return ["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"];
   }
-  for (const t of taints) {
-    if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ""}}`];
-  }
   const selector = (pod.spec?.nodeSelector ?? {}) as Record<string, string>;
   const labels = node.metadata.labels ?? {};
-  if (Object.entries(selector).some(([k, v]) => labels[k] !== v))
+  if (Object.entries(selector).some(([k, v]) => labels[k] !== v) || !requiredAffinityMatches(pod, node))
     return ["node(s) didn't match Pod's node affinity/selector"];
   if (u.pods + 1 > u.alloc.pods) reasons.push("Too many pods");
   if (req.cpu > 0 && u.used.cpu + req.cpu > u.alloc.cpu) reasons.push("Insufficient cpu");
@@ -135,7 +133,7 @@ function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): 
 
 export const schedulerController: Controller = {
   name: "scheduler",
-  watches: ["Pod", "Node"],
+  watches: ["Pod", "Node", "PersistentVolumeClaim"],
   // Time matters only while some pod waits to be bound.
   clock: (ctx) => ctx.store.each("pods").some((p) => !p.spec?.nodeName),
   sync(ctx) {
@@ -157,6 +155,7 @@ export const schedulerController: Controller = {
       }
       if (store.now < rt.bindAt) continue;
       usage ??= nodeUsage(ctx);
+      const pre = volumePreFilter(store, pod);
       const req = podRequests(pod);
       const feasible: NodeUse[] = [];
       const reasons: string[][] = [];
@@ -165,9 +164,9 @@ export const schedulerController: Controller = {
         if (why) reasons.push(why);
         else feasible.push(u);
       }
-      const chosen = pickNode(pod, feasible, ctx);
+      const chosen = pre === undefined ? pickNode(pod, feasible, ctx) : undefined;
       if (!chosen) {
-        const msg = failedSchedulingMessage(usage.size, reasons);
+        const msg = pre ? preFilterMessage(usage.size, pre) : failedSchedulingMessage(usage.size, reasons);
         if (rt.schedMsg !== msg) {
           rt.schedMsg = msg;
           pod.status = {
@@ -189,6 +188,10 @@ export const schedulerController: Controller = {
         }
         continue;
       }
+      // WaitForFirstConsumer claims are provisioned on the chosen node before the pod is bound.
+      const volumes = volumesPending(store, pod, chosen.node.metadata.name);
+      if (volumes === "marked") changed = true;
+      if (volumes) continue;
       pod.spec.nodeName = chosen.node.metadata.name;
       delete rt.schedMsg;
       chosen.used.cpu += req.cpu;

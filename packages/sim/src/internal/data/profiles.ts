@@ -57,6 +57,18 @@ export const profileSchema = z
         gracePeriodScale: z.number().positive().max(1),
         /** From container start to the Ready condition when the pod has no readiness probe. */
         readinessAfterStart: delaySchema,
+        /**
+         * After a container exits the kubelet restarts it at its next sync: PLEG relists every
+         * second, so a first crash is back within about a second (then back-off applies).
+         */
+        restartDelay: delaySchema,
+        /** From start until a process over its memory limit is OOM-killed (allocating takes a moment). */
+        oomKillAfter: delaySchema,
+        /**
+         * Fraction of probe periods and initial delays actually waited (1 in real time). Worked
+         * example, fast profile: periodSeconds 10 → a probe every 1 s.
+         */
+        probePeriodScale: z.number().positive().max(1),
       })
       .strict(),
     services: z
@@ -112,6 +124,9 @@ const REALISTIC: Profile = {
     },
     gracePeriodScale: 1,
     readinessAfterStart: d(500, 0.5),
+    restartDelay: d(1_000, 0.3),
+    oomKillAfter: d(900, 0.3),
+    probePeriodScale: 1,
   },
   services: { loadBalancerIpDelay: d(25_000, 0.6) },
   // The node lifecycle controller looks every 5 s, so NotReady lands 50–55 s after the last heartbeat.
@@ -137,6 +152,9 @@ const FAST: Profile = {
     },
     gracePeriodScale: 0.1,
     readinessAfterStart: d(50),
+    restartDelay: d(100),
+    oomKillAfter: d(90),
+    probePeriodScale: 0.1,
   },
   services: { loadBalancerIpDelay: d(2_500) },
   node: { notReadyAfter: d(5_250), podEvictionAfter: d(30_000) },

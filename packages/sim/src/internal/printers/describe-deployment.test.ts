@@ -158,7 +158,7 @@ Conditions:
   ----           ------  ------
   Available      True    MinimumReplicasAvailable
   Progressing    True    NewReplicaSetAvailable
-OldReplicaSets:  web-5d4d8b5c8d (0/0 replicas created)
+OldReplicaSets:  <none>
 NewReplicaSet:   web-7c5ddbdf54 (3/3 replicas created)
 Events:
   Type    Reason             Age   From                   Message

@@ -3,6 +3,7 @@
 import { ROOT_CA } from "../../api/bootstrap.ts";
 import { KUBERNETES_VERSION, REGION } from "../../api/nodes.ts";
 import { RESOURCES, type ResourceInfo } from "../../api/resources.ts";
+import { followCurrentContext, serverUrlOf } from "../../az/contexts.ts";
 import type { ClusterState } from "../../api/state.ts";
 import { formatTable } from "../../printers/tabwriter.ts";
 import { fnv32a } from "../../util/rng.ts";
@@ -105,7 +106,8 @@ export const versionCommand = sub("version", "Print the client and server versio
 
 function runClusterInfo(ctx: CommandContext): number {
   const state = ctx.cluster.state;
-  const server = aksServerUrl(state.clusterId, current(state)?.cluster ?? "bosun-aks");
+  const name = current(state)?.cluster ?? "bosun-aks";
+  const server = serverUrlOf(state, name) ?? aksServerUrl(state.clusterId, name);
   const proxy = `${server}/api/v1/namespaces/kube-system/services`;
   ctx.out.out(`Kubernetes control plane is running at ${server}`);
   ctx.out.out(`CoreDNS is running at ${proxy}/kube-dns:dns/proxy`);
@@ -211,6 +213,7 @@ function runUseContext(ctx: CommandContext): number {
   const kc = ctx.cluster.state.kubeconfig;
   if (!kc.contexts.some((c) => c.name === name)) fail(`error: no context exists with the name: "${name}"`);
   kc.current = name;
+  followCurrentContext(ctx.cluster);
   ctx.out.out(`Switched to context "${name}".`);
   return 0;
 }
@@ -253,7 +256,8 @@ export function kubeconfigView(state: ClusterState, opts: { minify?: boolean; ra
   const key = (u: string) => btoa(`-----BEGIN PRIVATE KEY-----\nBosun ${u}\n-----END PRIVATE KEY-----\n`);
   const ca = secret(btoa(ROOT_CA), "DATA+OMITTED");
   const clusters = uniq(contexts.map((c) => c.cluster)).map((name) => {
-    const cluster = { server: aksServerUrl(state.clusterId, name), "certificate-authority-data": ca };
+    const server = serverUrlOf(state, name) ?? aksServerUrl(state.clusterId, name);
+    const cluster = { server, "certificate-authority-data": ca };
     return { name, cluster };
   });
   const users = uniq(contexts.map((c) => c.user)).map((name) => ({

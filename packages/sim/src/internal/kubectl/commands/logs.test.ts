@@ -127,6 +127,37 @@ describe("kubectl logs", () => {
     expect(logs(c, "-l", "app=none").stderr).toBe("No resources found in default namespace.\n");
   });
 
+  it("reads one pod of a Deployment, saying which", () => {
+    const c = Cluster.create({ seed: 1, profile: "fast" });
+    const info = findResource("deployments");
+    if (!info) throw new Error("registry");
+    const containers = [{ name: "app", image: "busybox", command: ["sh", "-c", "echo ready; sleep 3600"] }];
+    const spec = {
+      replicas: 2,
+      selector: { matchLabels: { app: "shop" } },
+      template: { metadata: { labels: { app: "shop" } }, spec: { containers } },
+    };
+    createFromManifest(
+      c,
+      info,
+      { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "shop" }, spec },
+      "default",
+    );
+    c.advance(60_000);
+    const r = logs(c, "deploy/shop");
+    expect(r.stdout).toBe("ready\n");
+    expect(r.stderr).toMatch(/^Found 2 pods, using pod\/shop-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect(logs(c, "deployment/shop", "--all-pods").stdout).toMatch(
+      /^\[pod\/shop-\S+\/app\] ready\n\[pod\/shop-\S+\/app\] ready\n$/,
+    );
+    expect(logs(c, "svc/kubernetes").stderr).toBe(
+      "error: invalid service 'kubernetes': Service is defined without a selector\n",
+    );
+    expect(logs(c, "cm/kube-root-ca.crt").stderr).toBe(
+      "error: cannot get the logs from *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n",
+    );
+  });
+
   it("words kubectl's own errors", () => {
     const c = Cluster.create({ seed: 1, profile: "fast" });
     expect(logs(c, "nope").stderr).toBe(

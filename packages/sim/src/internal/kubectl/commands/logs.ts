@@ -146,14 +146,15 @@ function parseLabels(text: string): sel.Selector {
   }
 }
 
-/** The pods to read: by name, by TYPE/NAME (first pod, or all with --all-pods) or by -l selector. */
-function podsFor(ctx: Ctx, resource: string, selector: string): KObject[] {
+/** The pods to read (by name, TYPE/NAME or -l); `validate` runs where kubectl checks its options. */
+function podsFor(ctx: Ctx, resource: string, selector: string, validate: () => void): KObject[] {
   const { store } = ctx.cluster;
   const podsMatching = (s: sel.Selector) =>
     store.list("pods", ctx.namespace).filter((p) => sel.matches(s, p.metadata.labels));
   if (selector) {
     const pods = podsMatching(parseLabels(selector));
     if (pods.length === 0) ctx.out.err(`No resources found in ${ctx.namespace} namespace.`);
+    validate();
     return pods;
   }
   const slash = resource.indexOf("/");
@@ -164,12 +165,12 @@ function podsFor(ctx: Ctx, resource: string, selector: string): KObject[] {
     const what = `${info ? qualifiedName(info) : "pods"} "${name}" not found`;
     return fail(`error: error from server (NotFound): ${what} in namespace "${ctx.namespace}"`);
   }
+  validate();
   if (info.resource === "pods") return [obj];
   const s = selectorOf(obj);
   const timeout = cmd.flagInt(ctx, "pod-running-timeout") || 20_000;
-  if (!ctx.cluster.advanceUntil(() => podsMatching(s).length > 0, timeout)) {
-    fail("error: timed out waiting for the condition");
-  }
+  const appeared = ctx.cluster.advanceUntil(() => podsMatching(s).length > 0, timeout);
+  if (!appeared) fail("error: timed out waiting for the condition");
   const pods = podsMatching(s).sort(byLogging);
   if (cmd.flagBool(ctx, "all-pods")) return pods;
   if (pods.length > 1) ctx.out.err(`Found ${pods.length} pods, using pod/${pods[0]?.metadata.name}`);
@@ -219,9 +220,8 @@ function validate(ctx: Ctx): { resource: string; container: string; selector: st
 
 function check(ctx: Ctx, container: string): void {
   const int = (name: string) => cmd.flagInt(ctx, name) ?? 0;
-  if (cmd.flagString(ctx, "since-time") && int("since")) {
-    fail("error: at most one of `sinceTime` or `sinceSeconds` may be specified");
-  }
+  const both = "error: at most one of `sinceTime` or `sinceSeconds` may be specified";
+  if (cmd.flagString(ctx, "since-time") && int("since")) fail(both);
   if (cmd.flagBool(ctx, "all-containers") && container) {
     fail(`error: --all-containers=true should not be specified with container name ${container}`);
   }
@@ -256,7 +256,8 @@ function sinceOf(ctx: Ctx): number {
 /** -f: virtual time runs on (up to 30 s, or until every followed container stops) and the new lines print. */
 function follow(ctx: Ctx, live: Stream[], show: ReturnType<typeof printer>, from: number): void {
   const { cluster } = ctx;
-  const containers = (s: Stream) => cluster.state.pods[s.pod.metadata.uid]?.containers ?? [];
+  const rt = (s: Stream) => cluster.state.pods[s.pod.metadata.uid];
+  const containers = (s: Stream) => [...(rt(s)?.containers ?? []), ...(rt(s)?.init ?? [])];
   const ended = (s: Stream) => containers(s).every((c) => c.startedAt !== s.run?.start);
   cluster.advanceUntil(() => live.every(ended), FOLLOW_MS);
   const fresh = live.flatMap((s) => {
@@ -269,8 +270,8 @@ function follow(ctx: Ctx, live: Stream[], show: ReturnType<typeof printer>, from
 
 function run(ctx: Ctx): number {
   const { resource, container, selector } = validate(ctx);
-  const streams = streamsFor(ctx, podsFor(ctx, resource, selector), container);
-  check(ctx, container);
+  const pods = podsFor(ctx, resource, selector, () => check(ctx, container));
+  const streams = streamsFor(ctx, pods, container);
   const [following, max] = [cmd.flagBool(ctx, "follow"), cmd.flagInt(ctx, "max-log-requests") ?? 5];
   const tooMany = `error: you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`;
   if (following && streams.length > max) fail(tooMany);
@@ -294,6 +295,5 @@ function run(ctx: Ctx): number {
 }
 
 const SUMMARY = "Print the logs for a container in a pod";
-/** `kubectl logs`: what a container printed, for its current or (with -p) its previous run. */
 /** `kubectl logs`: what a container printed, for its current or (with -p) its previous run. */
 export const logsCommand: cmd.Command = { name: "logs", summary: SUMMARY, flags: FLAGS, run };

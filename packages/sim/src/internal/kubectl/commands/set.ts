@@ -1,11 +1,12 @@
-// Stub: kubectl set (issue 3).
+// kubectl set: the parent of set image, set env and set resources.
 
-import { type Command, CommandError } from "../command.ts";
+import type { Command } from "../command.ts";
+import { setEnvCommand } from "./set-env.ts";
+import { setImageCommand } from "./set-image.ts";
+import { setResourcesCommand } from "./set-resources.ts";
 
 export const setCommand: Command = {
   name: "set",
   summary: "Set specific features on objects",
-  run() {
-    throw new CommandError("error: kubectl set is not supported yet in Bosun");
-  },
+  subcommands: [setEnvCommand, setImageCommand, setResourcesCommand],
 };

@@ -29,6 +29,7 @@ import { podTable } from "./pod.ts";
 import { pvcTable, pvTable, storageClassTable } from "./storage.ts";
 import type { Column, KindTable } from "./types.ts";
 import {
+  controllerRevisionTable,
   cronJobTable,
   daemonSetTable,
   deploymentTable,
@@ -70,6 +71,7 @@ const TABLES: Record<string, KindTable> = {
   deployments: deploymentTable,
   daemonsets: daemonSetTable,
   statefulsets: statefulSetTable,
+  controllerrevisions: controllerRevisionTable,
   jobs: jobTable,
   cronjobs: cronJobTable,
   horizontalpodautoscalers: hpaTable,

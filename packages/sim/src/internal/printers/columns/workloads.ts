@@ -296,3 +296,17 @@ export const hpaTable: KindTable = {
     ];
   },
 };
+
+/** `kubectl get controllerrevisions`: the owner as `<kind>.<group>/<name>`, and the revision number. */
+export const controllerRevisionTable: KindTable = {
+  columns: [{ name: "Name" }, { name: "Controller" }, { name: "Revision" }, { name: "Age" }],
+  row(o, now) {
+    const ref = o.metadata.ownerReferences?.find((r) => r.controller === true);
+    let owner = "<none>";
+    if (ref) {
+      const group = ref.apiVersion.includes("/") ? ref.apiVersion.split("/")[0] : "";
+      owner = `${ref.kind.toLowerCase()}${group ? `.${group}` : ""}/${ref.name}`;
+    }
+    return [o.metadata.name, owner, num(o.revision), since(now, o.metadata.creationTimestamp)];
+  },
+};

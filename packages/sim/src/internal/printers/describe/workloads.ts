@@ -111,7 +111,8 @@ export function describeDeployment(d: KObject, ctx: DescribeContext): string {
     );
   const key = templateKey(spec.template);
   const newRS = owned.find((rs) => templateKey(asObj(rs.spec).template) === key);
-  const oldRSs = owned.filter((rs) => rs !== newRS);
+  // GetAllReplicaSets' first list: old ReplicaSets that still have replicas.
+  const oldRSs = owned.filter((rs) => rs !== newRS && asNum(asObj(rs.spec).replicas) !== 0);
   if (owned.length > 0) {
     w.write(0, `OldReplicaSets:\t${replicaSetsText(oldRSs)}\n`);
     w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);

@@ -25,6 +25,11 @@ export class PrefixWriter {
     this.buf = "";
   }
 
+  /** The text as written, tabs unexpanded (kubectl's printTemplate writes to a plain buffer). */
+  raw(): string {
+    return [...this.segments, this.buf].join("");
+  }
+
   toString(): string {
     return [...this.segments, this.buf].map((s) => tabwrite(s, DESCRIBE_TABWRITER)).join("");
   }

@@ -1,0 +1,51 @@
+// Object-store diffs: what a stored or parked cluster keeps is what differs from its baseline.
+
+import type { KObject } from "../api/types.ts";
+
+type Objects = Record<string, Record<string, KObject>>;
+
+/**
+ * Objects of `live` that differ from `base` (a different uid or resourceVersion, or absent from
+ * it), and `resource|key` of every base object that `live` no longer has.
+ */
+export function diffObjects(live: Objects, base: Objects): { objects: Objects; gone: string[] } {
+  const objects: Objects = {};
+  const gone: string[] = [];
+  for (const [resource, bucket] of Object.entries(live)) {
+    const baseBucket = base[resource] ?? {};
+    for (const [key, obj] of Object.entries(bucket)) {
+      const b = baseBucket[key];
+      if (
+        b &&
+        b.metadata.uid === obj.metadata.uid &&
+        b.metadata.resourceVersion === obj.metadata.resourceVersion
+      )
+        continue;
+      const changed = objects[resource] ?? {};
+      changed[key] = obj;
+      objects[resource] = changed;
+    }
+  }
+  for (const [resource, bucket] of Object.entries(base)) {
+    for (const [key, obj] of Object.entries(bucket)) {
+      const live1 = live[resource]?.[key];
+      if (!live1 || live1.metadata.uid !== obj.metadata.uid) gone.push(`${resource}|${key}`);
+    }
+  }
+  return { objects, gone };
+}
+
+/** The inverse of diffObjects: applies a diff to `base` (which it changes and returns). */
+export function patchObjects(base: Objects, objects: Objects, gone: readonly string[]): Objects {
+  for (const g of gone) {
+    const bar = g.indexOf("|");
+    const bucket = base[g.slice(0, bar)];
+    if (bucket) delete bucket[g.slice(bar + 1)];
+  }
+  for (const [resource, bucket] of Object.entries(objects)) {
+    const target = base[resource] ?? {};
+    for (const [key, obj] of Object.entries(bucket)) target[key] = obj;
+    base[resource] = target;
+  }
+  return base;
+}

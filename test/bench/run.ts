@@ -1,5 +1,9 @@
 // pnpm bench: every benchmark section, one JSON object per line on stdout.
 
+import { hpaBench } from "./hpa.bench.ts";
+import { rolloutBench } from "./rollout.bench.ts";
 import { simBench } from "./sim.bench.ts";
 
 simBench();
+rolloutBench();
+hpaBench();

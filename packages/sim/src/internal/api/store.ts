@@ -58,8 +58,8 @@ export class Store {
     return this.membership.get(resource) ?? 0;
   }
 
-  /** Objects of a resource, optionally in one namespace, sorted by namespace then name (as the API lists). */
-  list(resource: string, namespace?: string): KObject[] {
+  /** The shared, sorted array of a resource's objects (do not modify it). */
+  private sortedAll(resource: string): readonly KObject[] {
     const all = this.state.objects[resource];
     if (!all) return [];
     const version = this.membership.get(resource) ?? 0;
@@ -68,15 +68,21 @@ export class Store {
       cached = { version, list: Object.values(all).sort(compareObjects) };
       this.sorted.set(resource, cached);
     }
-    if (namespace === undefined) return [...cached.list];
-    return cached.list.filter((o) => o.metadata.namespace === namespace);
+    return cached.list;
+  }
+
+  /** Objects of a resource, optionally in one namespace, sorted by namespace then name (as the API lists). */
+  list(resource: string, namespace?: string): KObject[] {
+    const all = this.sortedAll(resource);
+    if (namespace === undefined) return [...all];
+    return all.filter((o) => o.metadata.namespace === namespace);
   }
 
   /** Unsorted iteration over a resource (for controllers, where order does not show). */
-  each(resource: string): KObject[] {
-    const all = this.state.objects[resource];
-    return all ? Object.values(all) : [];
+  each(resource: string): readonly KObject[] {
+    return this.sortedAll(resource);
   }
+
 
   count(resource: string): number {
     const all = this.state.objects[resource];

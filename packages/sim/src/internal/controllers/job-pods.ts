@@ -42,7 +42,7 @@ export function prepareJob(store: Store, job: KObject): boolean {
 }
 
 /** The job's pods, by controller reference. */
-export function podsOf(job: KObject, all: KObject[]): KObject[] {
+export function podsOf(job: KObject, all: readonly KObject[]): KObject[] {
   return all.filter((p) => controllerRef(p)?.uid === job.metadata.uid);
 }
 

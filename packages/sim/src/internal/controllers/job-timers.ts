@@ -39,7 +39,7 @@ function ttlDue(job: KObject): number | undefined {
 }
 
 /** The next time a job has timed work: a back-off ending, a deadline, or a TTL. */
-export function jobWake(ctx: ControllerContext, job: KObject, all: KObject[]): number | undefined {
+export function jobWake(ctx: ControllerContext, job: KObject, all: readonly KObject[]): number | undefined {
   const now = ctx.store.now;
   const ttl = ttlDue(job);
   if (isFinished(job)) return ttl;

@@ -118,7 +118,7 @@ function finish(
   );
 }
 
-function syncJob(ctx: ControllerContext, job: KObject, all: KObject[]): boolean {
+function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]): boolean {
   const { store } = ctx;
   if (isTerminating(job)) return false;
   let changed = prepareJob(store, job);

@@ -11,14 +11,21 @@ import { containerReady, containerStarted } from "./probes.ts";
 
 /** A stable, plausible sha256 digest for an image reference. */
 export function imageDigest(ref: string): string {
+  const known = DIGESTS.get(ref);
+  if (known) return known;
   let out = "";
   let h = fnv32a(ref);
   for (let i = 0; i < 8; i++) {
     h = fnv32a(`${h}:${ref}:${i}`);
     out += h.toString(16).padStart(8, "0");
   }
+  if (DIGESTS.size > 1000) DIGESTS.clear();
+  DIGESTS.set(ref, out);
   return out;
 }
+
+/** Digests already computed (pure function of the reference). */
+const DIGESTS = new Map<string, string>();
 
 function containerStatus(spec: ContainerSpec, rt: ContainerRuntime | undefined, now: number) {
   const res = resolveImage(spec.image);

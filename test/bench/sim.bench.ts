@@ -48,7 +48,12 @@ export function simBench(): void {
       if (r.exitCode !== 0) throw new Error(`bench command failed: ${r.output}`);
     };
     const rate = opsPerSecond(run);
-    report({ name: `sim.commands_per_s.${size}`, value: rate, unit: "commands/s", target: size === 50 ? ">= 5000" : ">= 500" });
+    report({
+      name: `sim.commands_per_s.${size}`,
+      value: rate,
+      unit: "commands/s",
+      target: size === 50 ? ">= 5000" : ">= 500",
+    });
     // As in chat, where the worker first lets the real time since the last command pass (here 1 s).
     const withTime = opsPerSecond((i) => {
       sim.advance(1000);

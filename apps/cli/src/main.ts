@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  await repl({ seed: args.seed ?? (Date.now() % 2 ** 32), ...(args.profile ? { profile: args.profile } : {}) });
+  await repl({ seed: args.seed ?? Date.now() % 2 ** 32, ...(args.profile ? { profile: args.profile } : {}) });
   return 0;
 }
 

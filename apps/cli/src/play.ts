@@ -30,7 +30,8 @@ export function play(script: string, opts: PlayOptions): string {
       continue;
     }
     const r = sim.exec(step.line, step.stdin);
-    for (const chunk of r.chunks) out += c && chunk.stream === "err" ? `${RED}${chunk.text}${RESET}` : chunk.text;
+    for (const chunk of r.chunks)
+      out += c && chunk.stream === "err" ? `${RED}${chunk.text}${RESET}` : chunk.text;
   }
   return out;
 }

@@ -70,6 +70,7 @@ export async function repl(opts: ReplOptions): Promise<void> {
     sim.advance(Math.min(now - last, 24 * 3600 * 1000));
     last = now;
     const r = sim.exec(line, stdin);
-    for (const chunk of r.chunks) process.stdout.write(chunk.stream === "err" ? colour("31", chunk.text) : chunk.text);
+    for (const chunk of r.chunks)
+      process.stdout.write(chunk.stream === "err" ? colour("31", chunk.text) : chunk.text);
   }
 }

@@ -2,8 +2,8 @@
 
 import { Cluster, type ClusterOptions } from "./api/cluster.ts";
 import type { EventRecord } from "./api/events.ts";
-import type { KObject } from "./api/types.ts";
 import { fromStored, type StoredCluster, toStored } from "./api/serialize.ts";
+import type { KObject } from "./api/types.ts";
 import { runAz } from "./az/run.ts";
 import { runKubectl } from "./kubectl/dispatch.ts";
 import { tokenize } from "./kubectl/tokenize.ts";

@@ -3,8 +3,8 @@
 import { deletePod } from "../controllers/pod-deletion.ts";
 import { admitPod } from "../controllers/pod-factory.ts";
 import { isoSeconds } from "../util/time.ts";
-import { admitCreate } from "./admission-plugins.ts";
 import { afterCreate, allocateService, applyDefaults, toObject, validateManifest } from "./admission.ts";
+import { admitCreate } from "./admission-plugins.ts";
 import type { Cluster } from "./cluster.ts";
 import { ApiError, alreadyExists, notFound } from "./errors.ts";
 import { qualifiedName, type ResourceInfo } from "./resources.ts";

@@ -83,7 +83,6 @@ export class Store {
     return this.sortedAll(resource);
   }
 
-
   count(resource: string): number {
     const all = this.state.objects[resource];
     return all ? Object.keys(all).length : 0;

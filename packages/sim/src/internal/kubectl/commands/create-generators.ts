@@ -278,4 +278,11 @@ const service: Command = {
   ],
 };
 
-export const generatorCommands: readonly Command[] = [configmap, deployment, namespace, secret, service, ...extraGeneratorCommands];
+export const generatorCommands: readonly Command[] = [
+  configmap,
+  deployment,
+  namespace,
+  secret,
+  service,
+  ...extraGeneratorCommands,
+];

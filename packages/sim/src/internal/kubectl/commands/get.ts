@@ -192,7 +192,11 @@ function watch(ctx: CommandContext, refs: ResourceRef[], ns: string | undefined)
     const map = new Map<string, string>();
     for (const ref of refs) {
       const l = collect(silent, ref, ns);
-      for (const o of l.objects) map.set(`${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`, renderTable({ info: l.info, objects: [o] }, opts));
+      for (const o of l.objects)
+        map.set(
+          `${l.info.resource}/${o.metadata.namespace}/${o.metadata.name}`,
+          renderTable({ info: l.info, objects: [o] }, opts),
+        );
     }
     return map;
   };

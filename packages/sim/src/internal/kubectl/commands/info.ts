@@ -3,8 +3,8 @@
 import { ROOT_CA } from "../../api/bootstrap.ts";
 import { KUBERNETES_VERSION, REGION } from "../../api/nodes.ts";
 import { RESOURCES, type ResourceInfo } from "../../api/resources.ts";
-import { followCurrentContext, serverUrlOf } from "../../az/contexts.ts";
 import type { ClusterState } from "../../api/state.ts";
+import { followCurrentContext, serverUrlOf } from "../../az/contexts.ts";
 import { formatTable } from "../../printers/tabwriter.ts";
 import { fnv32a } from "../../util/rng.ts";
 import {

@@ -44,7 +44,7 @@ function calculateStatus(
     readyReplicas: all.reduce((s, rs) => s + n(rs.status?.readyReplicas), 0),
     availableReplicas,
     unavailableReplicas: Math.max(0, totalSpec - availableReplicas),
-    ...(old.conditions ? { conditions: structuredClone(old.conditions) } : {}),
+    ...(old.conditions ? { conditions: old.conditions.map((c) => ({ ...c })) } : {}),
   };
   if (old.collisionCount !== undefined) status.collisionCount = old.collisionCount;
   const nowIso = isoNow(ctx.store.now);

@@ -87,8 +87,8 @@ function run(ctx: CommandContext): number {
         continue;
       }
       if (flagString(ctx, "dry-run") === "none") {
-        const next = structuredClone(o);
-        next.spec.replicas = replicas;
+        // Only replicas change: the new version shares the (never edited in place) pod template.
+        const next = { ...o, metadata: { ...o.metadata }, spec: { ...o.spec, replicas } } as typeof o;
         updateObject(cluster, ref.info, next, o);
       }
       ctx.out.out(

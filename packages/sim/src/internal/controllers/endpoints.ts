@@ -128,21 +128,23 @@ export const endpointsController: Controller = {
       podsByNs.set(ns, list);
     }
     let changed = false;
-    for (const svc of ctx.store.list("services")) {
+    for (const svc of ctx.store.each("services")) {
       const ns = svc.metadata.namespace ?? "";
       const ep = ctx.store.get("endpoints", ns, svc.metadata.name);
       const selector = svc.spec?.selector as Record<string, string> | undefined;
       let podKey = "";
       if (selector) {
-        const sel = selectorFromMatchLabels(selector);
-        for (const p of podsByNs.get(ns) ?? [])
-          if (matches(sel, p.metadata.labels)) podKey += `${p.metadata.resourceVersion},`;
+        const wanted = Object.entries(selector);
+        for (const p of podsByNs.get(ns) ?? []) {
+          const labels = p.metadata.labels;
+          if (labels && wanted.every(([k, v]) => labels[k] === v)) podKey += `${p.metadata.resourceVersion},`;
+        }
       }
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
       if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs))) changed = true;
     }
     // Endpoints of a deleted selector-based Service go with it.
-    for (const ep of ctx.store.list("endpoints")) {
+    for (const ep of ctx.store.each("endpoints")) {
       const svc = ctx.store.get("services", ep.metadata.namespace, ep.metadata.name);
       if (
         !svc &&

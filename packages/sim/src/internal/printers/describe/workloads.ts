@@ -55,12 +55,22 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
-/** EqualIgnoreHash: pod templates equal once the pod-template-hash label is dropped. */
+const TEMPLATE_KEYS = new WeakMap<object, string>();
+
+/**
+ * EqualIgnoreHash: pod templates equal once the pod-template-hash label is dropped. Cached per
+ * template object (stored templates are never edited in place).
+ */
 function templateKey(template: unknown): string {
-  const t = structuredClone(asObj(template));
+  const source = asObj(template);
+  const hit = TEMPLATE_KEYS.get(source);
+  if (hit !== undefined) return hit;
+  const t = structuredClone(source);
   const labels = asObj(asObj(t.metadata).labels);
   delete labels["pod-template-hash"];
-  return canonicalJson(t);
+  const key = canonicalJson(t);
+  TEMPLATE_KEYS.set(source, key);
+  return key;
 }
 
 function replicaSetsText(list: KObject[]): string {

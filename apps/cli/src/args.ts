@@ -1,26 +1,41 @@
 // Command-line arguments of `bosun`: the subcommand and its few options.
 
 export interface CliArgs {
-  command: "start" | "play" | "help";
-  /** Undefined when not given: play uses 1, the interactive session a fresh seed. */
+  command: "start" | "play" | "chat" | "sandbox" | "help";
+  /** Undefined when not given: play and chat use 1, the interactive sessions a fresh seed. */
   seed: number | undefined;
   profile: string | undefined;
+  /** The learner's name in `chat` transcripts and the interactive tutor. */
+  user: string | undefined;
+  /** `chat --group`: lines may start with `name: ` to say who typed them; replies say who ran what. */
+  group: boolean;
   error?: string;
 }
 
 export const USAGE = `Usage:
-  bosun [start]                 interactive terminal tutor on a fresh simulated cluster
+  bosun [start] [--user NAME]   the interactive tutor: lessons, hints and quizzes on a fresh simulated cluster
+  bosun chat [--user NAME] [--seed N] [--group] < script
+                                run a script through the tutor and print each reply as plain text
   bosun play [--seed N] [--profile fast|realistic|chaos] < script
                                 run a script (kubectl lines, sleep 30s, # comments, heredocs) and print a transcript
+  bosun sandbox                 a bare simulated cluster, no tutor
   bosun help                    this text`;
 
+const COMMANDS = new Set(["start", "play", "chat", "sandbox", "help"]);
+
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: "start", seed: undefined, profile: undefined };
+  const out: CliArgs = {
+    command: "start",
+    seed: undefined,
+    profile: undefined,
+    user: undefined,
+    group: false,
+  };
   const rest = [...argv];
   const first = rest[0];
   if (first && !first.startsWith("-")) {
     rest.shift();
-    if (first === "start" || first === "play" || first === "help") out.command = first;
+    if (COMMANDS.has(first)) out.command = first as CliArgs["command"];
     else return { ...out, command: "help", error: `unknown command "${first}"` };
   }
   for (let i = 0; i < rest.length; i++) {
@@ -36,6 +51,17 @@ export function parseArgs(argv: string[]): CliArgs {
       out.seed = v;
     } else if (flag === "--profile") {
       out.profile = value();
+    } else if (flag === "--user") {
+      const v = value() ?? "";
+      if (!/^[\w.-]{1,32}$/.test(v))
+        return {
+          ...out,
+          command: "help",
+          error: "--user takes a name of 1 to 32 letters, digits, dots, dashes or underscores",
+        };
+      out.user = v;
+    } else if (flag === "--group") {
+      out.group = true;
     } else if (flag === "-h" || flag === "--help") {
       out.command = "help";
     } else {

@@ -1,10 +1,13 @@
 #!/usr/bin/env -S node --import tsx
-// bosun: the terminal tutor. `bosun play` runs scripts; `bosun start` is the interactive session.
+// bosun: the terminal tutor. `start` is the interactive tutor, `chat` and `play` run scripts, `sandbox` is a bare cluster.
 
 import { readFileSync } from "node:fs";
+import { loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { parseArgs, USAGE } from "./args.ts";
+import { chat } from "./chat.ts";
 import { play } from "./play.ts";
 import { repl } from "./repl.ts";
+import { tutor } from "./tutor.ts";
 
 function readStdin(): string {
   try {
@@ -12,6 +15,12 @@ function readStdin(): string {
   } catch {
     return "";
   }
+}
+
+/** The learner's name when none is given: the login name if it is a plain word. */
+function defaultUser(): string {
+  const login = process.env.USER ?? process.env.USERNAME ?? "";
+  return /^[\w.-]{1,32}$/.test(login) ? login : "you";
 }
 
 async function main(): Promise<number> {
@@ -25,17 +34,37 @@ async function main(): Promise<number> {
     process.stderr.write(`bosun: unknown profile "${args.profile}" (fast, realistic or chaos)\n`);
     return 2;
   }
+  const profile = args.profile ? { profile: args.profile } : {};
   if (args.command === "play") {
     process.stdout.write(
-      play(readStdin(), {
+      play(readStdin(), { seed: args.seed ?? 1, ...profile, colour: process.stdout.isTTY === true }),
+    );
+    return 0;
+  }
+  if (args.command === "sandbox") {
+    await repl({ seed: args.seed ?? Date.now() % 2 ** 32, ...profile });
+    return 0;
+  }
+  const content = loadContentOrThrow(readContentDir());
+  if (args.command === "chat") {
+    process.stdout.write(
+      chat(readStdin(), {
         seed: args.seed ?? 1,
-        ...(args.profile ? { profile: args.profile } : {}),
+        user: args.user ?? "learner",
+        content,
+        ...profile,
+        group: args.group,
         colour: process.stdout.isTTY === true,
       }),
     );
     return 0;
   }
-  await repl({ seed: args.seed ?? Date.now() % 2 ** 32, ...(args.profile ? { profile: args.profile } : {}) });
+  await tutor({
+    seed: args.seed ?? Date.now() % 2 ** 32,
+    user: args.user ?? defaultUser(),
+    content,
+    ...profile,
+  });
   return 0;
 }
 

@@ -68,5 +68,18 @@ export function fromStored(input: unknown): ClusterState {
   const objects = patchObjects(baselineOf(stored), stored.objects, stored.gone);
   const { gone: _g, kubeconfig, ...rest } = stored;
   const base = DEFAULT_KUBECONFIG(stored.seed, stored.profile, stored.start);
+  reviveNever(rest.pods);
   return { ...rest, objects, kubeconfig: kubeconfig ?? base };
+}
+
+/**
+ * JSON has no Infinity: a container with nothing more to do ("never", `at: Infinity`) comes back
+ * from JSON as `at: null`, which must not read as "due at time 0".
+ */
+function reviveNever(pods: ClusterState["pods"]): void {
+  for (const rt of Object.values(pods)) {
+    for (const c of [...(rt.init ?? []), ...(rt.containers ?? [])]) {
+      if ((c as { at: number | null }).at === null) c.at = Number.POSITIVE_INFINITY;
+    }
+  }
 }

@@ -180,7 +180,7 @@ export class Store {
     message: string,
     source: string,
     extra?: { fieldPath?: string; host?: string },
-  ): void {
+  ): EventRecord {
     const ns = obj.metadata.namespace ?? "default";
     const involved: InvolvedObject = {
       kind: obj.kind,
@@ -190,24 +190,21 @@ export class Store {
       apiVersion: obj.apiVersion,
       ...(extra?.fieldPath ? { fieldPath: extra.fieldPath } : {}),
     };
-    const events = this.state.events;
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i];
-      if (!e) continue;
-      if (
-        e.involved.uid === involved.uid &&
-        e.reason === reason &&
-        e.message === message &&
-        e.type === type &&
-        e.source === source &&
-        e.involved.fieldPath === involved.fieldPath
-      ) {
-        e.count += 1;
-        e.last = this.now;
-        events.splice(i, 1);
-        events.push(e);
-        return;
+    const key = eventKey(involved.uid, type, reason, message, source, involved.fieldPath);
+    const seen = this.eventIndex().get(key);
+    if (seen) {
+      // A repeat folds into the existing event, as client-go's correlator does.
+      seen.count += 1;
+      seen.last = this.now;
+      // The most recently seen event goes last, so that events of the same second keep the order
+      // in which they last happened.
+      const events = this.state.events;
+      const at = events.lastIndexOf(seen);
+      if (at >= 0 && at !== events.length - 1) {
+        events.splice(at, 1);
+        events.push(seen);
       }
+      return seen;
     }
     const record: EventRecord = {
       name: `${obj.metadata.name}.${eventSuffix(this.now, this.state.rv)}`,
@@ -222,24 +219,48 @@ export class Store {
       ...(extra?.host ? { host: extra.host } : {}),
     };
     this.state.rv += 1;
-    events.push(record);
+    this.state.events.push(record);
+    this.eventIndex().set(key, record);
+    return record;
+  }
+
+  /** Events by correlation key, rebuilt whenever the events array was replaced (restore, prune). */
+  private eventIndexCache: { events: EventRecord[]; map: Map<string, EventRecord> } | undefined;
+
+  private eventIndex(): Map<string, EventRecord> {
+    const events = this.state.events;
+    if (this.eventIndexCache?.events !== events) {
+      const map = new Map<string, EventRecord>();
+      for (const e of events)
+        map.set(eventKey(e.involved.uid, e.type, e.reason, e.message, e.source, e.involved.fieldPath), e);
+      this.eventIndexCache = { events, map };
+    }
+    return this.eventIndexCache.map;
   }
 
   /** Drops events older than the TTL and keeps each namespace within its budget. */
   pruneEvents(): void {
     const cutoff = this.now - EVENT_TTL_MS;
-    const perNs = new Map<string, number>();
-    const kept: EventRecord[] = [];
     const events = this.state.events;
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i];
-      if (!e || e.last < cutoff) continue;
-      const n = perNs.get(e.involved.namespace) ?? 0;
-      if (n >= EVENTS_PER_NAMESPACE) continue;
-      perNs.set(e.involved.namespace, n + 1);
-      kept.push(e);
+    let expired = false;
+    const perNs = new Map<string, number>();
+    for (const e of events) {
+      if (e.last < cutoff) expired = true;
+      perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) + 1);
     }
-    if (kept.length !== events.length) this.state.events = kept.reverse();
+    const over = [...perNs.values()].some((n) => n > EVENTS_PER_NAMESPACE);
+    if (!expired && !over) return;
+    // Keep the most recently seen events of each namespace, in their original order.
+    const keep = new Set<EventRecord>();
+    const counts = new Map<string, number>();
+    for (const e of [...events].sort((a, b) => b.last - a.last)) {
+      if (e.last < cutoff) continue;
+      const n = counts.get(e.involved.namespace) ?? 0;
+      if (n >= EVENTS_PER_NAMESPACE) continue;
+      counts.set(e.involved.namespace, n + 1);
+      keep.add(e);
+    }
+    this.state.events = events.filter((e) => keep.has(e));
   }
 
   eventsFor(uid: string): EventRecord[] {
@@ -278,4 +299,15 @@ function compareObjects(a: KObject, b: KObject): number {
 function eventSuffix(now: number, salt: number): string {
   const nanos = BigInt(now) * 1_000_000n + BigInt(salt % 1_000_000);
   return nanos.toString(16).padStart(16, "0");
+}
+
+function eventKey(
+  uid: string,
+  type: string,
+  reason: string,
+  message: string,
+  source: string,
+  fieldPath: string | undefined,
+): string {
+  return `${uid}\u0000${type}\u0000${reason}\u0000${source}\u0000${fieldPath ?? ""}\u0000${message}`;
 }

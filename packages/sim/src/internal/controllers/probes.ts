@@ -76,9 +76,7 @@ function eventAt(
   times = 1,
 ) {
   const { store } = cc.ctx;
-  store.event(cc.pod, type, reason, msg, "kubelet", { fieldPath: cc.fieldPath, host: cc.node });
-  const e = store.state.events[store.state.events.length - 1];
-  if (!e) return;
+  const e = store.event(cc.pod, type, reason, msg, "kubelet", { fieldPath: cc.fieldPath, host: cc.node });
   if (e.count === 1) e.first = t;
   e.count += times - 1;
   e.last = t;

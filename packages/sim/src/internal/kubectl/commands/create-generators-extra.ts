@@ -2,33 +2,15 @@
 
 import { ApiError } from "../../api/errors.ts";
 import type { KObject } from "../../api/types.ts";
-import {
-  type Command,
-  type CommandContext,
-  CommandError,
-  DRY_RUN_FLAG,
-  flagList,
-  flagString,
-  OUTPUT_FLAG,
-} from "../command.ts";
+import { type Command, type CommandContext, CommandError, flagList, flagString } from "../command.ts";
 import type { FlagSpec } from "../flags.ts";
 import { finishCreate } from "./create.ts";
+import { GENERATOR_FLAGS, generatedMeta } from "./create-common.ts";
 import { ingressSpec } from "./create-ingress-rules.ts";
 
-const COMMON: FlagSpec[] = [
-  OUTPUT_FLAG,
-  DRY_RUN_FLAG,
-  { name: "save-config", type: "bool", default: false },
-  { name: "validate", type: "string", default: "strict", noOptDefVal: "strict" },
-  { name: "field-manager", type: "string", default: "kubectl-create" },
-  { name: "show-managed-fields", type: "bool", default: false },
-  { name: "template", type: "string", default: "" },
-  { name: "allow-missing-template-keys", type: "bool", default: true },
-];
+const COMMON: FlagSpec[] = [...GENERATOR_FLAGS];
 
-function meta(name: string, extra: Partial<KObject["metadata"]> = {}): KObject["metadata"] {
-  return { name, uid: "", resourceVersion: "", creationTimestamp: "", ...extra };
-}
+const meta = generatedMeta;
 
 function oneName(ctx: CommandContext): string {
   const [name, ...rest] = ctx.args.positionals;

@@ -5,31 +5,19 @@ import {
   type Command,
   type CommandContext,
   CommandError,
-  DRY_RUN_FLAG,
   flagInt,
   flagList,
   flagString,
-  OUTPUT_FLAG,
   requireFlags,
 } from "../command.ts";
 import type { FlagSpec } from "../flags.ts";
 import { finishCreate } from "./create.ts";
+import { GENERATOR_FLAGS, generatedMeta } from "./create-common.ts";
 import { extraGeneratorCommands } from "./create-generators-extra.ts";
 
-const COMMON: FlagSpec[] = [
-  OUTPUT_FLAG,
-  DRY_RUN_FLAG,
-  { name: "save-config", type: "bool", default: false },
-  { name: "validate", type: "string", default: "strict", noOptDefVal: "strict" },
-  { name: "field-manager", type: "string", default: "kubectl-create" },
-  { name: "show-managed-fields", type: "bool", default: false },
-  { name: "template", type: "string", default: "" },
-  { name: "allow-missing-template-keys", type: "bool", default: true },
-];
+const COMMON: FlagSpec[] = [...GENERATOR_FLAGS];
 
-function meta(name: string, extra: Partial<KObject["metadata"]> = {}): KObject["metadata"] {
-  return { name, uid: "", resourceVersion: "", creationTimestamp: "", ...extra };
-}
+const meta = generatedMeta;
 
 /** kubectl's "NAME is required" usage error for generators. */
 function oneName(ctx: CommandContext, usage: string): string {

@@ -84,16 +84,28 @@ export class Cluster {
   }
 
   /** Per controller, the input key of its last sync that changed nothing. */
-  private readonly quiet = new Map<Controller, string>();
+  private readonly quiet = new Map<Controller, { versions: number[]; now: number | undefined }>();
 
-  /** What a controller's decisions depend on: the versions of the kinds it watches (and the time). */
-  private inputKey(c: Controller): string | undefined {
-    if (!c.watches && !c.membership) return undefined;
+  /** The versions of what a controller reads: the kinds it watches and the resources' membership. */
+  private versionsOf(c: Controller): number[] {
+    const out: number[] = [];
+    for (const kind of c.watches ?? []) out.push(this.store.kindVersion(kind));
+    for (const resource of c.membership ?? []) out.push(this.store.membershipVersion(resource));
+    return out;
+  }
+
+  /**
+   * Whether a controller can be skipped: its last sync changed nothing and none of its inputs moved
+   * since (for clock-dependent controllers, neither did the time). The clock predicate is only
+   * evaluated when everything else is unchanged.
+   */
+  private isQuiet(c: Controller, versions: number[]): boolean {
+    const last = this.quiet.get(c);
+    if (!last || last.versions.length !== versions.length) return false;
+    for (let i = 0; i < versions.length; i++) if (last.versions[i] !== versions[i]) return false;
+    if (last.now === undefined || last.now === this.state.now) return true;
     const clock = typeof c.clock === "function" ? c.clock(this.ctx) : c.clock === true;
-    let key = clock ? String(this.state.now) : "";
-    for (const kind of c.watches ?? []) key += `|${this.store.kindVersion(kind)}`;
-    for (const resource of c.membership ?? []) key += `|m${this.store.membershipVersion(resource)}`;
-    return key;
+    return !clock;
   }
 
   /** State version and time of the last converged reconcile: nothing to do while both are unchanged. */
@@ -112,13 +124,15 @@ export class Cluster {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let changed = false;
       for (const c of CONTROLLERS) {
-        const key = this.inputKey(c);
-        if (key !== undefined && this.quiet.get(c) === key) continue;
+        const tracked = c.watches !== undefined || c.membership !== undefined;
+        const versions = tracked ? this.versionsOf(c) : [];
+        if (tracked && this.isQuiet(c, versions)) continue;
         if (c.sync(this.ctx)) {
           changed = true;
           this.quiet.delete(c);
-        } else if (key !== undefined) {
-          this.quiet.set(c, key);
+        } else if (tracked) {
+          // Remember the time only for controllers that may depend on it.
+          this.quiet.set(c, { versions, now: c.clock ? this.state.now : undefined });
         }
       }
       if (!changed) break;

@@ -98,12 +98,18 @@ export function earliest(...times: (number | undefined)[]): number | undefined {
 export class QuietObjects {
   private readonly keys = new WeakMap<KObject, string>();
 
-  /** Runs `sync` unless `key` equals the key of the object's last sync that changed nothing. */
-  run(obj: KObject, key: string, sync: () => boolean): boolean {
+  /**
+   * Runs `sync` unless `key` equals the key of the object's last settled sync. A sync that changed
+   * nothing settles at `key`; one that changed something settles at `after()` when given — for
+   * syncs that finish their work in one go, so that running them again on the inputs they just
+   * wrote would change nothing (saves the confirming pass).
+   */
+  run(obj: KObject, key: string, sync: () => boolean, after?: () => string): boolean {
     if (this.keys.get(obj) === key) return false;
     const changed = sync();
-    if (changed) this.keys.delete(obj);
-    else this.keys.set(obj, key);
+    if (!changed) this.keys.set(obj, key);
+    else if (after) this.keys.set(obj, after());
+    else this.keys.delete(obj);
     return changed;
   }
 }

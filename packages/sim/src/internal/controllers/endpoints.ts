@@ -141,7 +141,10 @@ export const endpointsController: Controller = {
         }
       }
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
-      if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs))) changed = true;
+      // syncService writes the Endpoints to match the pods in one go; it leaves the pods alone.
+      const after = () =>
+        `${svc.metadata.resourceVersion}|${ctx.store.get("endpoints", ns, svc.metadata.name)?.metadata.resourceVersion ?? ""}|${podKey}`;
+      if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs), after)) changed = true;
     }
     // Endpoints of a deleted selector-based Service go with it.
     for (const ep of ctx.store.each("endpoints")) {

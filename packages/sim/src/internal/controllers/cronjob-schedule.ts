@@ -1,5 +1,7 @@
 // Standard cron schedules (robfig/cron's ParseStandard semantics) evaluated in a time zone, minute by minute.
 
+import { DAYS, MONTHS } from "../api/schema/cron.ts";
+
 /** One parsed schedule: a bit set per field plus whether day-of-month/day-of-week were `*`. */
 export interface Schedule {
   minute: Set<number>;
@@ -11,21 +13,6 @@ export interface Schedule {
   dowStar: boolean;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 const DESCRIPTORS: Record<string, string> = {
   "@yearly": "0 0 1 1 *",
   "@annually": "0 0 1 1 *",

@@ -2,9 +2,9 @@
 
 import type { KObject } from "../api/types.ts";
 import {
+  byControllerUid,
   type Controller,
   type ControllerContext,
-  controllerRef,
   isPodAvailable,
   isPodReady,
   isTerminating,
@@ -194,11 +194,7 @@ export const daemonSetController: Controller = {
     ctx.store.each("daemonsets").some((d) => ((d.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
-    const byOwner = new Map<string, KObject[]>();
-    for (const p of ctx.store.each("pods")) {
-      const ref = controllerRef(p);
-      if (ref?.kind === "DaemonSet") byOwner.set(ref.uid, [...(byOwner.get(ref.uid) ?? []), p]);
-    }
+    const byOwner = byControllerUid(ctx.store.each("pods"));
     for (const ds of ctx.store.list("daemonsets"))
       if (syncDaemonSet(ctx, ds, byOwner.get(ds.metadata.uid) ?? [])) changed = true;
     return changed;

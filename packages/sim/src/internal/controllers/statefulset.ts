@@ -2,6 +2,7 @@
 
 import type { KObject } from "../api/types.ts";
 import {
+  byControllerUid,
   type Controller,
   type ControllerContext,
   controllerRef,
@@ -186,11 +187,7 @@ export const statefulSetController: Controller = {
     ctx.store.each("statefulsets").some((s) => ((s.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
-    const byOwner = new Map<string, KObject[]>();
-    for (const p of ctx.store.each("pods")) {
-      const ref = controllerRef(p);
-      if (ref?.kind === "StatefulSet") byOwner.set(ref.uid, [...(byOwner.get(ref.uid) ?? []), p]);
-    }
+    const byOwner = byControllerUid(ctx.store.each("pods"));
     for (const sts of ctx.store.list("statefulsets"))
       if (syncStatefulSet(ctx, sts, byOwner.get(sts.metadata.uid) ?? [])) changed = true;
     return changed;

@@ -6,7 +6,8 @@ interface Bounds {
   names?: Readonly<Record<string, number>>;
 }
 
-const MONTHS = {
+/** Month names robfig/cron accepts. */
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
   feb: 2,
   mar: 3,
@@ -20,7 +21,16 @@ const MONTHS = {
   nov: 11,
   dec: 12,
 };
-const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/** Day-of-week names robfig/cron accepts. */
+export const DAYS: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
 const FIELDS: readonly Bounds[] = [
   { min: 0, max: 59 },
   { min: 0, max: 23 },

@@ -1,0 +1,124 @@
+// The SessionStore contract: versioned session records with per-session event order, channel
+// documents, and rate-limit buckets. Implemented in memory and on Redis; one contract suite runs both.
+
+import { z } from "zod";
+
+const idText = z.string().min(1).max(200);
+
+/** Where a session's events come from. `cli` is the terminal tutor running against a Redis. */
+export const platformSchema = z.enum(["slack", "discord", "cli"]);
+export type Platform = z.infer<typeof platformSchema>;
+
+/**
+ * A sandbox's identity. Personal: platform + workspace (Slack team, Discord guild, `dm` for direct
+ * messages) + user. Group: platform + workspace + channel or thread id.
+ */
+export const sessionRefSchema = z.object({
+  platform: platformSchema,
+  workspace: idText,
+  scope: z.enum(["user", "channel"]),
+  /** The user id for a personal sandbox, the channel (or thread) id for a group sandbox. */
+  id: idText,
+});
+export type SessionRef = z.infer<typeof sessionRefSchema>;
+
+/** A channel that plays quiz rounds (its board and schedule). */
+export const channelRefSchema = z.object({
+  platform: platformSchema,
+  workspace: idText,
+  channel: idText,
+});
+export type ChannelRef = z.infer<typeof channelRefSchema>;
+
+/** A session as stored: `version` 0 and no `data` when the session does not exist yet. */
+export interface SessionRecord {
+  /** Compare-and-set version: bumped by every commit. 0 for a session never written. */
+  version: number;
+  /** Highest event sequence number applied (or skipped) so far; 0 when none. */
+  applied: number;
+  /** The session text (`packSession` output); undefined when no session was saved yet. */
+  data?: string;
+  /** Reply payloads committed with an event but not yet acknowledged as delivered, by event id. */
+  outbox: Record<string, string>;
+}
+
+/** What a worker writes after applying event number `seq`. */
+export interface CommitInput {
+  /** The version the worker loaded; the commit fails with `conflict` if it changed since. */
+  expectVersion: number;
+  /** The event's sequence number: must be `applied + 1` at commit time. */
+  seq: number;
+  /** The new session text; omitted to consume `seq` without changing the session (a skipped event). */
+  data?: string;
+  /** A reply to keep until `ack`: delivered at least once even if the worker dies after the commit. */
+  outbox?: { id: string; payload: string };
+}
+
+export type CommitResult = { ok: true; version: number } | { ok: false; reason: "conflict" };
+
+/** A versioned document that is not a session (a channel's quiz board, its schedule). */
+export interface Doc {
+  version: number;
+  data?: string;
+}
+
+/** A token bucket: `capacity` tokens, refilled at `refillPerSecond`. */
+export interface RateLimit {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Tokens left after this request. */
+  remaining: number;
+  /** When not allowed: how long until one token is back (ms). */
+  retryAfterMs: number;
+}
+
+/**
+ * The store. Every method is atomic on its own. Keys of one session share a Redis Cluster hash tag,
+ * so sessions spread across shards while each session's keys stay on one.
+ */
+export interface SessionStore {
+  /**
+   * Places event `eventId` in its session's order and returns its sequence number (1, 2, …). The
+   * same event id always gets the same number (within the dedup window), so a redelivered event is
+   * recognised. Refreshes the session's TTL.
+   */
+  sequence(ref: SessionRef, eventId: string): Promise<number>;
+  /** The id of the event that holds sequence number `seq`, if it is still remembered. */
+  eventAt(ref: SessionRef, seq: number): Promise<string | undefined>;
+  /** The session record (version 0 and no data when it does not exist). */
+  load(ref: SessionRef): Promise<SessionRecord>;
+  /** Compare-and-set write; refreshes the TTL. See CommitInput. */
+  commit(ref: SessionRef, input: CommitInput): Promise<CommitResult>;
+  /** Drops a delivered reply from the outbox. */
+  ack(ref: SessionRef, outboxId: string): Promise<void>;
+  /** Deletes the session entirely (its record, order and outbox). */
+  remove(ref: SessionRef): Promise<void>;
+  /** A versioned document by name (e.g. `channelDocName(ref, "quiz")`). */
+  getDoc(name: string): Promise<Doc>;
+  /** Compare-and-set write of a document; `data` undefined deletes it. Refreshes its TTL. */
+  putDoc(name: string, expectVersion: number, data: string | undefined): Promise<CommitResult>;
+  /** Takes `cost` tokens from bucket `key` at time `now` (epoch ms). */
+  take(key: string, limit: RateLimit, now: number, cost?: number): Promise<RateDecision>;
+  /** Releases connections (a no-op in memory). */
+  close(): Promise<void>;
+}
+
+/** Options shared by both implementations. */
+export interface StoreOptions {
+  /** Prefix of every key (tests use their own). */
+  prefix?: string;
+  /** Idle sessions and documents expire after this long; every use refreshes it. */
+  ttlMs?: number;
+  /** How many recent event ids each session remembers to recognise redelivery. */
+  dedupWindow?: number;
+}
+
+export const DefaultStoreOptions = {
+  prefix: "bosun",
+  ttlMs: 30 * 24 * 3600 * 1000,
+  dedupWindow: 256,
+} as const satisfies Required<StoreOptions>;

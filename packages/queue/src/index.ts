@@ -3,6 +3,7 @@
 export {
   COMMANDS_QUEUE,
   DEFAULT_QUEUE_PREFIX,
+  jobIdOf,
   REPLY_QUEUE_PATTERN,
   ROUND_ACTION_PREFIX,
   repliesQueue,

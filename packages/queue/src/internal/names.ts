@@ -18,3 +18,11 @@ export const REPLY_QUEUE_PATTERN = /^replies-[a-z0-9][a-z0-9-]{0,80}$/;
 
 /** Action ids of buttons on a channel quiz round's question: `round:<questionId>:<answer>`. */
 export const ROUND_ACTION_PREFIX = "round:";
+
+/**
+ * The BullMQ job id of an event. BullMQ refuses ids that are integers (a Discord snowflake is one)
+ * or that contain ":", so the event id is prefixed and escaped: `ev-1234` for "1234".
+ */
+export function jobIdOf(eventId: string): string {
+  return `ev-${eventId.replace(/%/g, "%25").replace(/:/g, "%3A")}`;
+}

@@ -1,5 +1,7 @@
 // @bosun/store: sessions, channel documents and rate limits, in memory or in Redis.
 
+export type { StoreErrorCode } from "./internal/errors.ts";
+export { StoreError } from "./internal/errors.ts";
 export {
   bucketKey,
   channelDocName,
@@ -7,6 +9,8 @@ export {
   sessionKey,
   sessionTag,
 } from "./internal/keys.ts";
+export type { MemoryStoreOptions } from "./internal/memory-store.ts";
+export { MemoryStore } from "./internal/memory-store.ts";
 export type {
   ChannelRef,
   CommitInput,
@@ -26,4 +30,3 @@ export {
   platformSchema,
   sessionRefSchema,
 } from "./internal/types.ts";
-// To come (store helper): MemoryStore, RedisStore.

@@ -9,6 +9,12 @@ export interface CliArgs {
   user: string | undefined;
   /** `chat --group`: lines may start with `name: ` to say who typed them; replies say who ran what. */
   group: boolean;
+  /** `--redis URL`: run through the real queue, a worker and a session stored in that Redis. */
+  redis: string | undefined;
+  /** `--queue-prefix`: BullMQ key prefix (else QUEUE_PREFIX, else the worker's default). */
+  queuePrefix: string | undefined;
+  /** `--store-prefix`: session key prefix (else STORE_PREFIX, else the worker's default). */
+  storePrefix: string | undefined;
   error?: string;
 }
 
@@ -19,9 +25,18 @@ export const USAGE = `Usage:
   bosun play [--seed N] [--profile fast|realistic|chaos] < script
                                 run a script (kubectl lines, sleep 30s, # comments, heredocs) and print a transcript
   bosun sandbox                 a bare simulated cluster, no tutor
-  bosun help                    this text`;
+  bosun help                    this text
+Options of start, chat and play:
+  --redis URL                   go through the real pipeline: the commands queue on that Redis, a worker
+                                (in-process unless one is running there) and a session stored in Redis;
+                                with start, --user NAME picks up NAME's sandbox where it was left
+  --queue-prefix P              BullMQ key prefix (default: $QUEUE_PREFIX, else bosun)
+  --store-prefix P              session key prefix (default: $STORE_PREFIX, else bosun)`;
 
 const COMMANDS = new Set(["start", "play", "chat", "sandbox", "help"]);
+
+/** A key prefix, as the worker accepts it: `{bosun}` (a Redis Cluster hash tag) is allowed. */
+export const PREFIX = /^[A-Za-z0-9_.:{}-]{1,64}$/;
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = {
@@ -30,6 +45,9 @@ export function parseArgs(argv: string[]): CliArgs {
     profile: undefined,
     user: undefined,
     group: false,
+    redis: undefined,
+    queuePrefix: undefined,
+    storePrefix: undefined,
   };
   const rest = [...argv];
   const first = rest[0];
@@ -62,11 +80,34 @@ export function parseArgs(argv: string[]): CliArgs {
       out.user = v;
     } else if (flag === "--group") {
       out.group = true;
+    } else if (flag === "--redis") {
+      const v = value() ?? "";
+      if (!/^rediss?:\/\/\S+$/.test(v))
+        return { ...out, command: "help", error: "--redis takes a URL: redis://host:port or rediss://…" };
+      out.redis = v;
+    } else if (flag === "--queue-prefix" || flag === "--store-prefix") {
+      const v = value() ?? "";
+      if (!PREFIX.test(v))
+        return {
+          ...out,
+          command: "help",
+          error: `${flag} takes 1 to 64 characters: letters, digits and _ - . : { }`,
+        };
+      if (flag === "--queue-prefix") out.queuePrefix = v;
+      else out.storePrefix = v;
     } else if (flag === "-h" || flag === "--help") {
       out.command = "help";
     } else {
       return { ...out, command: "help", error: `unknown option "${a}"` };
     }
   }
+  if (out.redis !== undefined && out.command === "sandbox")
+    return {
+      ...out,
+      command: "help",
+      error: "--redis works with start, chat and play; sandbox runs locally only",
+    };
+  if ((out.queuePrefix !== undefined || out.storePrefix !== undefined) && out.redis === undefined)
+    return { ...out, command: "help", error: "--queue-prefix and --store-prefix need --redis URL" };
   return out;
 }

@@ -11,6 +11,8 @@ export {
 } from "./internal/keys.ts";
 export type { MemoryStoreOptions } from "./internal/memory-store.ts";
 export { MemoryStore } from "./internal/memory-store.ts";
+export type { RedisStoreOptions } from "./internal/redis-store.ts";
+export { RedisStore } from "./internal/redis-store.ts";
 export type {
   ChannelRef,
   CommitInput,

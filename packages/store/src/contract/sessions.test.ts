@@ -1,0 +1,217 @@
+// Store contract, sessions: event order, CAS commits, outbox, dedup window, TTL and removal, run
+// against the memory and the Redis store alike.
+
+import { describe, expect, test } from "vitest";
+import { sessionKey } from "../internal/keys.ts";
+import { KINDS, learner, useStores } from "./harness.ts";
+
+describe.each(KINDS)("%s store: sessions", (kind) => {
+  const stores = useStores(kind);
+
+  test("sequence numbers start at 1, are dense, and the same event id keeps its number", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect(await store.sequence(ref, "e1")).toBe(1);
+    expect(await store.sequence(ref, "e2")).toBe(2);
+    expect(await store.sequence(ref, "e1")).toBe(1);
+    expect(await store.sequence(ref, "e3")).toBe(3);
+    expect(await store.eventAt(ref, 2)).toBe("e2");
+    expect(await store.eventAt(ref, 4)).toBeUndefined();
+    // Another learner has an order of its own.
+    expect(await store.sequence(learner("U2"), "e1")).toBe(1);
+  });
+
+  test("100 concurrent sequence calls for distinct ids get 1..100 exactly once", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    const ids = Array.from({ length: 100 }, (_, i) => `ev-${i}`);
+    const got = await Promise.all(ids.map((id) => store.sequence(ref, id)));
+    expect([...got].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    // Redelivered concurrently: every id gets its number back, none is numbered twice.
+    const again = await Promise.all(ids.map((id) => store.sequence(ref, id)));
+    expect(again).toEqual(got);
+    for (const [i, n] of got.entries()) expect(await store.eventAt(ref, n)).toBe(ids[i]);
+  });
+
+  test("a session never written loads as version 0 with no data and an empty outbox", async () => {
+    const { store } = stores.make();
+    expect(await store.load(learner("nobody"))).toEqual({ version: 0, applied: 0, outbox: {} });
+  });
+
+  test("commit succeeds once per version and refuses a stale version", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.sequence(ref, "e1");
+    await store.sequence(ref, "e2");
+    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "one" })).toEqual({
+      ok: true,
+      version: 1,
+    });
+    expect(await store.commit(ref, { expectVersion: 0, seq: 2, data: "stale" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "one", outbox: {} });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2, data: "two" })).toEqual({
+      ok: true,
+      version: 2,
+    });
+    expect((await store.load(ref)).data).toBe("two");
+  });
+
+  test("commit refuses a gap (seq beyond applied + 1) and a replay (seq already applied)", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect(await store.commit(ref, { expectVersion: 0, seq: 2, data: "gap" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "a" })).toMatchObject({ ok: true });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 1, data: "replay" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 3, data: "gap" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "a", outbox: {} });
+  });
+
+  test("a commit without data consumes the number and keeps the session (a skipped event)", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "kept" });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2 })).toEqual({ ok: true, version: 2 });
+    expect(await store.load(ref)).toEqual({ version: 2, applied: 2, data: "kept", outbox: {} });
+    // A skip as the very first event: the session still has no data.
+    const other = learner("U2");
+    expect(await store.commit(other, { expectVersion: 0, seq: 1 })).toEqual({ ok: true, version: 1 });
+    expect(await store.load(other)).toEqual({ version: 1, applied: 1, outbox: {} });
+  });
+
+  test("the outbox keeps a reply until it is acknowledged and shows it on load", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.commit(ref, {
+      expectVersion: 0,
+      seq: 1,
+      data: "s1",
+      outbox: { id: "e1", payload: "reply 1" },
+    });
+    await store.commit(ref, { expectVersion: 1, seq: 2, outbox: { id: "__proto__", payload: "reply 2" } });
+    const rec = await store.load(ref);
+    expect(Object.keys(rec.outbox).sort()).toEqual(["__proto__", "e1"]);
+    expect(rec.outbox.e1).toBe("reply 1");
+    expect(Object.getOwnPropertyDescriptor(rec.outbox, "__proto__")?.value).toBe("reply 2");
+    await store.ack(ref, "e1");
+    await store.ack(ref, "never-there");
+    expect(Object.keys((await store.load(ref)).outbox)).toEqual(["__proto__"]);
+    await store.ack(ref, "__proto__");
+    expect(await store.load(ref)).toEqual({ version: 2, applied: 2, data: "s1", outbox: {} });
+    // Acknowledging on a session that does not exist creates nothing.
+    await store.ack(learner("ghost"), "e1");
+    expect(await store.load(learner("ghost"))).toEqual({ version: 0, applied: 0, outbox: {} });
+  });
+
+  test("a loaded record is a copy: changing it changes nothing stored", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "p" } });
+    const rec = await store.load(ref);
+    rec.outbox.e1 = "changed";
+    rec.outbox.extra = "x";
+    rec.version = 99;
+    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "s", outbox: { e1: "p" } });
+  });
+
+  test("an id older than the dedup window is forgotten and gets a new number", async () => {
+    const { store } = stores.make({ dedupWindow: 3 });
+    const ref = learner("U1");
+    for (const [i, id] of ["e1", "e2", "e3"].entries()) expect(await store.sequence(ref, id)).toBe(i + 1);
+    expect(await store.sequence(ref, "e1")).toBe(1);
+    expect(await store.sequence(ref, "e4")).toBe(4);
+    expect(await store.eventAt(ref, 1)).toBeUndefined();
+    expect(await store.eventAt(ref, 2)).toBe("e2");
+    expect(await store.sequence(ref, "e1")).toBe(5);
+    expect(await store.sequence(ref, "e3")).toBe(3);
+    expect(await store.eventAt(ref, 2)).toBeUndefined();
+    expect(await store.sequence(ref, "e2")).toBe(6);
+  });
+
+  test("remove deletes the record, its order and its outbox", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.sequence(ref, "e1");
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "p" } });
+    await store.remove(ref);
+    expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+    expect(await store.eventAt(ref, 1)).toBeUndefined();
+    expect(await store.sequence(ref, "e9")).toBe(1);
+    await store.remove(learner("never-there"));
+  });
+
+  test("4 × 25 concurrent writers with read-modify-CAS and retry lose no update", async () => {
+    const { store } = stores.make();
+    const ref = learner("counter");
+    const deadline = Date.now() + 20_000;
+    const writer = async (w: number) => {
+      for (let i = 0; i < 25; i++) {
+        const seq = await store.sequence(ref, `w${w}-${i}`);
+        for (;;) {
+          if (Date.now() > deadline) throw new Error(`writer ${w} stuck at event ${seq}`);
+          const rec = await store.load(ref);
+          if (rec.applied >= seq) throw new Error(`event ${seq} applied twice`);
+          if (rec.applied === seq - 1) {
+            const next = String(Number(rec.data ?? "0") + 1);
+            const r = await store.commit(ref, { expectVersion: rec.version, seq, data: next });
+            if (r.ok) break;
+          }
+          // An earlier event is still in another writer's hands: let it run.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(writer));
+    expect(await store.load(ref)).toEqual({ version: 100, applied: 100, data: "100", outbox: {} });
+  });
+
+  test.runIf(kind === "memory")(
+    "a session expires once the clock passes its TTL, and use refreshes it",
+    async () => {
+      let now = 1_000_000;
+      const { store } = stores.make({ ttlMs: 10_000, clock: () => now });
+      const ref = learner("U1");
+      await store.commit(ref, { expectVersion: 0, seq: 1, data: "s" });
+      now += 10_000;
+      expect((await store.load(ref)).version).toBe(1);
+      await store.sequence(ref, "e2");
+      now += 10_000;
+      expect((await store.load(ref)).version).toBe(1);
+      now += 1;
+      expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+      expect(await store.sequence(ref, "e2")).toBe(1);
+    },
+  );
+
+  test.runIf(kind === "redis")("every write sets the session's TTL back to ttlMs", async () => {
+    const ttlMs = 600_000;
+    const { store, prefix } = stores.make({ ttlMs });
+    const ref = learner("U1");
+    const key = sessionKey(prefix, ref);
+    const admin = stores.admin();
+    await store.sequence(ref, "e1");
+    expect(await admin.pttl(key)).toBeGreaterThan(ttlMs - 5_000);
+    for (const write of [
+      () => store.sequence(ref, "e1"),
+      () => store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "p" } }),
+      () => store.ack(ref, "e1"),
+    ]) {
+      await admin.pexpire(key, 1_000);
+      await write();
+      const pttl = await admin.pttl(key);
+      expect(pttl).toBeGreaterThan(ttlMs - 5_000);
+      expect(pttl).toBeLessThanOrEqual(ttlMs);
+    }
+  });
+});

@@ -1,0 +1,137 @@
+// Lua scripts of the Redis store. Each touches the keys of one session, document or bucket only (one
+// hash tag), so each runs atomically on one Redis Cluster shard. Numbers are written with
+// string.format("%.17g"), which reads back as the same double in Lua and in JavaScript.
+
+/** Raised as `BOSUN_CORRUPT <what>`; the store maps it to StoreError `corrupt-record`. */
+const NUM = `
+local function num(v, what)
+  if not v then return 0 end
+  local n = tonumber(v)
+  if not n then error({err = 'BOSUN_CORRUPT ' .. what .. ' is not a number'}) end
+  return n
+end
+`;
+
+/**
+ * KEYS[1] session; ARGV: eventId, dedupWindow, ttlMs. Returns the event's sequence number. A new id
+ * takes `next + 1` and forgets the id `dedupWindow` numbers back, e.g. with a window of 256 the
+ * id numbered 44 is forgotten when number 300 is handed out, so the hash never holds more than 256.
+ */
+export const SEQUENCE_LUA = `${NUM}
+local k = KEYS[1]
+local id = ARGV[1]
+local known = redis.call('HGET', k, 'e:' .. id)
+if known then
+  redis.call('PEXPIRE', k, ARGV[3])
+  return num(known, 'e:')
+end
+local n = num(redis.call('HGET', k, 'next'), 'next') + 1
+local ns = string.format('%d', n)
+redis.call('HSET', k, 'next', ns, 'e:' .. id, ns, 'q:' .. ns, id)
+local old = string.format('%d', n - tonumber(ARGV[2]))
+local oldId = redis.call('HGET', k, 'q:' .. old)
+if oldId then redis.call('HDEL', k, 'q:' .. old, 'e:' .. oldId) end
+redis.call('PEXPIRE', k, ARGV[3])
+return n
+`;
+
+/**
+ * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, hasData ("1"/"0"), data, hasOutbox, outboxId,
+ * payload. Returns the new version, or -1 on a conflict (stale version, or seq not applied + 1).
+ * \`oc\` counts outbox entries so that load reads the whole hash only when there are some.
+ */
+export const COMMIT_LUA = `${NUM}
+local k = KEYS[1]
+local f = redis.call('HMGET', k, 'ver', 'applied')
+local ver = num(f[1], 'ver')
+local applied = num(f[2], 'applied')
+local seq = tonumber(ARGV[2])
+if ver ~= tonumber(ARGV[1]) or seq ~= applied + 1 then return -1 end
+ver = ver + 1
+redis.call('HSET', k, 'ver', string.format('%d', ver), 'applied', ARGV[2])
+if ARGV[4] == '1' then redis.call('HSET', k, 'data', ARGV[5]) end
+if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then
+  redis.call('HINCRBY', k, 'oc', 1)
+end
+redis.call('PEXPIRE', k, ARGV[3])
+return ver
+`;
+
+/** KEYS[1] session. Returns { ver, applied, hasData, data, outboxId1, payload1, … } as strings. */
+export const LOAD_LUA = `
+local k = KEYS[1]
+local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'oc')
+local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '' }
+if f[4] and f[4] ~= '0' then
+  local all = redis.call('HGETALL', k)
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, 2) == 'o:' then
+      out[#out + 1] = string.sub(all[i], 3)
+      out[#out + 1] = all[i + 1]
+    end
+  end
+end
+return out
+`;
+
+/** KEYS[1] session; ARGV: outboxId, ttlMs. Drops the entry; refreshes the TTL if it was there. */
+export const ACK_LUA = `
+local k = KEYS[1]
+if redis.call('HDEL', k, 'o:' .. ARGV[1]) == 1 then
+  if redis.call('HINCRBY', k, 'oc', -1) <= 0 then redis.call('HDEL', k, 'oc') end
+  redis.call('PEXPIRE', k, ARGV[2])
+end
+return 0
+`;
+
+/**
+ * KEYS[1] document; ARGV: expectVersion, hasData, data, ttlMs. Returns the new version or -1. A
+ * delete keeps the hash with its version (a tombstone until the TTL), so versions never go back.
+ */
+export const PUT_DOC_LUA = `${NUM}
+local k = KEYS[1]
+local ver = num(redis.call('HGET', k, 'ver'), 'ver')
+if ver ~= tonumber(ARGV[1]) then return -1 end
+ver = ver + 1
+redis.call('HSET', k, 'ver', string.format('%d', ver))
+if ARGV[2] == '1' then redis.call('HSET', k, 'data', ARGV[3]) else redis.call('HDEL', k, 'data') end
+redis.call('PEXPIRE', k, ARGV[4])
+return ver
+`;
+
+/**
+ * KEYS[1] bucket; ARGV: capacity, refillPerSecond, now, cost. Returns { allowed (0/1), tokens
+ * ("%.17g"), retryAfterMs }. The same arithmetic, in the same order, as bucket.ts; the key expires
+ * when the bucket would be full again, which is the state a missing bucket starts in.
+ */
+export const TAKE_LUA = `${NUM}
+local k = KEYS[1]
+local cap = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local cost = tonumber(ARGV[4])
+local f = redis.call('HMGET', k, 'tokens', 'ts')
+local tokens = cap
+local ts = now
+if f[1] or f[2] then
+  tokens = num(f[1], 'tokens')
+  ts = num(f[2], 'ts')
+end
+if now > ts then
+  tokens = tokens + (now - ts) * rate / 1000
+  ts = now
+end
+tokens = math.min(cap, tokens)
+local allowed = 0
+local retry = 0
+if tokens >= cost then
+  tokens = tokens - cost
+  allowed = 1
+else
+  retry = math.ceil((cost - tokens) * 1000 / rate)
+end
+local ts17 = string.format('%.17g', tokens)
+redis.call('HSET', k, 'tokens', ts17, 'ts', string.format('%.17g', ts))
+redis.call('PEXPIRE', k, math.max(1, math.ceil((cap - tokens) * 1000 / rate)))
+return { allowed, ts17, retry }
+`;

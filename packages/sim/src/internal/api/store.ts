@@ -219,6 +219,11 @@ export class Store {
       ...(extra?.host ? { host: extra.host } : {}),
     };
     this.state.rv += 1;
+    const stats = this.eventStats;
+    if (stats?.events === this.state.events) {
+      stats.perNs.set(ns, (stats.perNs.get(ns) ?? 0) + 1);
+      if (record.last < stats.minLast) stats.minLast = record.last;
+    }
     this.state.events.push(record);
     this.eventIndex().set(key, record);
     return record;
@@ -238,29 +243,77 @@ export class Store {
     return this.eventIndexCache.map;
   }
 
+  /**
+   * Per events array: how many events each namespace has and a lower bound of their `last` times
+   * (folding a repeat only raises `last`), kept up to date by `event()`, so that the check after
+   * every reconcile does not walk all events. Rebuilt when the array was replaced.
+   */
+  private eventStats: { events: EventRecord[]; perNs: Map<string, number>; minLast: number } | undefined;
+
+  private statsOfEvents(): { events: EventRecord[]; perNs: Map<string, number>; minLast: number } {
+    const events = this.state.events;
+    if (this.eventStats?.events !== events) {
+      const perNs = new Map<string, number>();
+      let minLast = Number.POSITIVE_INFINITY;
+      for (const e of events) {
+        perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) + 1);
+        if (e.last < minLast) minLast = e.last;
+      }
+      this.eventStats = { events, perNs, minLast };
+    }
+    return this.eventStats;
+  }
+
   /** Drops events older than the TTL and keeps each namespace within its budget. */
   pruneEvents(): void {
     const cutoff = this.now - EVENT_TTL_MS;
     const events = this.state.events;
+    const stats = this.statsOfEvents();
     let expired = false;
-    const perNs = new Map<string, number>();
-    for (const e of events) {
-      if (e.last < cutoff) expired = true;
-      perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) + 1);
+    if (stats.minLast < cutoff) {
+      // The bound may be stale (a folded repeat moved `last` on): find the true oldest.
+      let min = Number.POSITIVE_INFINITY;
+      for (const e of events) if (e.last < min) min = e.last;
+      stats.minLast = min;
+      expired = min < cutoff;
     }
-    const over = [...perNs.values()].some((n) => n > EVENTS_PER_NAMESPACE);
+    let over = false;
+    for (const n of stats.perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
     if (!expired && !over) return;
-    // Keep the most recently seen events of each namespace, in their original order.
-    const keep = new Set<EventRecord>();
-    const counts = new Map<string, number>();
-    for (const e of [...events].sort((a, b) => b.last - a.last)) {
+    // Keep the most recently seen events of each namespace, in their original order (on equal
+    // times the earlier one wins, as a stable sort by time, latest first, ranks them).
+    const live = new Map<string, EventRecord[]>();
+    for (const e of events) {
       if (e.last < cutoff) continue;
-      const n = counts.get(e.involved.namespace) ?? 0;
-      if (n >= EVENTS_PER_NAMESPACE) continue;
-      counts.set(e.involved.namespace, n + 1);
-      keep.add(e);
+      const list = live.get(e.involved.namespace);
+      if (list) list.push(e);
+      else live.set(e.involved.namespace, [e]);
     }
-    this.state.events = events.filter((e) => keep.has(e));
+    const drop = new Set<EventRecord>();
+    for (const list of live.values()) {
+      if (list.length <= EVENTS_PER_NAMESPACE) continue;
+      const ranked = [...list].sort((a, b) => b.last - a.last);
+      for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) drop.add(ranked[i] as EventRecord);
+    }
+    const kept = events.filter((e) => e.last >= cutoff && !drop.has(e));
+    // Carry the correlation index and the counts over to the new array instead of rebuilding them.
+    const index = this.eventIndexCache?.events === events ? this.eventIndexCache.map : undefined;
+    const perNs = new Map<string, number>();
+    let minLast = Number.POSITIVE_INFINITY;
+    for (const e of kept) {
+      perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) + 1);
+      if (e.last < minLast) minLast = e.last;
+    }
+    if (index) {
+      for (const e of events) {
+        if (e.last >= cutoff && !drop.has(e)) continue;
+        const key = eventKey(e.involved.uid, e.type, e.reason, e.message, e.source, e.involved.fieldPath);
+        if (index.get(key) === e) index.delete(key);
+      }
+      this.eventIndexCache = { events: kept, map: index };
+    }
+    this.eventStats = { events: kept, perNs, minLast };
+    this.state.events = kept;
   }
 
   eventsFor(uid: string): EventRecord[] {

@@ -70,9 +70,9 @@ export interface RateLimit {
 
 export interface RateDecision {
   allowed: boolean;
-  /** Tokens left after this request. */
+  /** Whole tokens left after this request (rounded down). */
   remaining: number;
-  /** When not allowed: how long until one token is back (ms). */
+  /** When not allowed: how long (ms, rounded up) until `cost` tokens are back; 0 when allowed. */
   retryAfterMs: number;
 }
 
@@ -99,11 +99,19 @@ export interface SessionStore {
   remove(ref: SessionRef): Promise<void>;
   /** A versioned document by name (e.g. `channelDocName(ref, "quiz")`). */
   getDoc(name: string): Promise<Doc>;
-  /** Compare-and-set write of a document; `data` undefined deletes it. Refreshes its TTL. */
+  /**
+   * Compare-and-set write of a document; refreshes its TTL. `data` undefined deletes the data but the
+   * version still moves on (the version lives until the TTL), so a writer holding an older version
+   * cannot write over a delete.
+   */
   putDoc(name: string, expectVersion: number, data: string | undefined): Promise<CommitResult>;
-  /** Takes `cost` tokens from bucket `key` at time `now` (epoch ms). */
+  /**
+   * Takes `cost` tokens (default 1, at most the capacity) from bucket `key` at time `now` (epoch ms).
+   * A missing bucket is full; a `now` earlier than the last take refills nothing. Results are
+   * computed from `now` alone, so tests pass virtual times.
+   */
   take(key: string, limit: RateLimit, now: number, cost?: number): Promise<RateDecision>;
-  /** Releases connections (a no-op in memory). */
+  /** Releases connections (a no-op in memory); later calls on a Redis store fail with `closed`. */
   close(): Promise<void>;
 }
 
@@ -113,7 +121,10 @@ export interface StoreOptions {
   prefix?: string;
   /** Idle sessions and documents expire after this long; every use refreshes it. */
   ttlMs?: number;
-  /** How many recent event ids each session remembers to recognise redelivery. */
+  /**
+   * How many recent event ids each session remembers to recognise redelivery: handing out number n
+   * forgets the id numbered n − dedupWindow (which then gets a new number if it comes again).
+   */
   dedupWindow?: number;
 }
 

@@ -1,0 +1,121 @@
+// An event job, in its session's order and exactly once: see the design note in worker.ts.
+
+import { type SessionRecord, sessionTag } from "@bosun/store";
+import { DelayedError, type Job } from "bullmq";
+import type { WorkerContext } from "./context.ts";
+import { runTurn } from "./event-turn.ts";
+import { jobIdOf } from "./names.ts";
+import { note, replyJob, replyQueueOf } from "./replies.ts";
+import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
+
+/** Outbox payload of an event whose number was skipped because its job never came. */
+const SKIPPED = JSON.stringify({ skipped: true });
+/** Reloads after a lost compare-and-set before the job is failed (and retried by BullMQ). */
+const MAX_ROUNDS = 12;
+
+/** The job id of the reply to event `eventId` (stable, so a re-sent reply is a duplicate). */
+export function replyJobIdOf(eventId: string): string {
+  return jobIdOf(`reply-${eventId}`);
+}
+
+/** Sends the reply kept in the outbox for this event (if still there) and drops it from the outbox. */
+async function redeliver(ctx: WorkerContext, job: EventJob, rec: SessionRecord): Promise<void> {
+  const kept = rec.outbox[job.eventId];
+  if (kept === undefined) return;
+  let reply: ReplyJob | undefined;
+  if (kept === SKIPPED) {
+    reply = replyJob(
+      job,
+      "reply",
+      "personal",
+      note("That message reached me too late to run in order, so it was skipped. Please send it again."),
+    );
+  } else {
+    try {
+      const r = replyJobSchema.safeParse(JSON.parse(kept));
+      if (r.success) reply = r.data;
+    } catch {
+      // fall through: an unreadable outbox entry is dropped below
+    }
+  }
+  if (reply) await ctx.replies.send(replyQueueOf(job), replyJobIdOf(job.eventId), reply);
+  else ctx.logger.warn({ eventId: job.eventId }, "unreadable outbox entry dropped");
+  await ctx.store.ack(job.session, job.eventId);
+}
+
+/**
+ * Whether the event holding number `seq` is gone for good: its id is forgotten, or its job is not
+ * waiting, delayed or running (never added, removed, or failed for good) — and the waiting job is
+ * older than the grace period, so an add that is merely in flight is not mistaken for a loss.
+ */
+async function gapAbandoned(
+  ctx: WorkerContext,
+  job: Job,
+  data: EventJob,
+  seq: number,
+): Promise<{ abandoned: boolean; missing?: string }> {
+  if (Date.now() - job.timestamp < ctx.gapGraceMs) return { abandoned: false };
+  const missing = await ctx.store.eventAt(data.session, seq);
+  if (missing === undefined) return { abandoned: true };
+  const state = await ctx.commands.getJobState(jobIdOf(missing));
+  const gone = state === "unknown" || state === "failed" || state === "completed";
+  return gone ? { abandoned: true, missing } : { abandoned: false, missing };
+}
+
+/** The defer back-off: longer the further behind its turn the job is (10 ms per event ahead, 25–500 ms). */
+function deferMs(ahead: number): number {
+  return Math.min(500, 25 + 10 * ahead) + Math.floor(Math.random() * 10);
+}
+
+/** Processes an event job. Throws DelayedError after deferring itself; other throws are retried. */
+export async function processEvent(
+  ctx: WorkerContext,
+  job: Job,
+  token: string | undefined,
+  data: EventJob,
+): Promise<"ok" | "deferred"> {
+  const ref = data.session;
+  const tag = sessionTag(ref);
+  const seq = data.seq ?? (await ctx.store.sequence(ref, data.eventId));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const rec = await ctx.store.load(ref);
+    if (seq <= rec.applied) {
+      await redeliver(ctx, data, rec);
+      return "ok";
+    }
+    if (seq > rec.applied + 1) {
+      const gap = await gapAbandoned(ctx, job, data, rec.applied + 1);
+      if (gap.abandoned) {
+        const r = await ctx.store.commit(ref, {
+          expectVersion: rec.version,
+          seq: rec.applied + 1,
+          ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
+        });
+        if (r.ok)
+          ctx.logger.warn(
+            { session: tag, seq: rec.applied + 1, missing: gap.missing },
+            "skipped an event whose job never arrived",
+          );
+        continue;
+      }
+      await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
+      throw new DelayedError();
+    }
+    const turn = await runTurn(ctx, data, rec);
+    const payload = JSON.stringify(turn.reply);
+    const r = await ctx.store.commit(ref, {
+      expectVersion: rec.version,
+      seq,
+      ...(turn.data !== undefined ? { data: turn.data } : {}),
+      outbox: { id: data.eventId, payload },
+    });
+    if (!r.ok) continue;
+    if (turn.next) ctx.cache.set(tag, { ...turn.next, version: r.version });
+    if (turn.refused)
+      ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
+    await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
+    await ctx.store.ack(ref, data.eventId);
+    return "ok";
+  }
+  throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);
+}

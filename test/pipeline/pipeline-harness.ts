@@ -1,0 +1,144 @@
+// A pipeline under test: a RedisStore, a Producer, workers and a reply collector, all on one fresh prefix.
+
+import {
+  type BosunWorker,
+  type CommandJob,
+  consumeReplies,
+  type EventJob,
+  Producer,
+  type ReplyConsumer,
+  type ReplyJob,
+  repliesQueue,
+  startWorker,
+  type WorkerOptions,
+} from "@bosun/queue";
+import { RedisStore, type SessionRef } from "@bosun/store";
+import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
+import { uniquePrefix } from "../support/redis-server.ts";
+
+let content: Content | undefined;
+/** Lessons and quiz bank, loaded once per test file. */
+export function testContent(): Content {
+  content ??= loadContentOrThrow(readContentDir());
+  return content;
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Replies collected from a reply queue, with the job id each came as. */
+export interface Collected {
+  reply: ReplyJob;
+  jobId: string;
+}
+
+export class Pipeline {
+  readonly prefix = uniquePrefix("pipe");
+  readonly store: RedisStore;
+  readonly producer: Producer;
+  readonly workers: BosunWorker[] = [];
+  readonly consumers: ReplyConsumer[] = [];
+  readonly replies: Collected[] = [];
+
+  constructor(readonly redisUrl: string) {
+    this.store = new RedisStore({ redisUrl, prefix: `${this.prefix}-s` });
+    this.producer = new Producer({ redisUrl, prefix: `${this.prefix}-q`, store: this.store });
+  }
+
+  get queuePrefix(): string {
+    return `${this.prefix}-q`;
+  }
+
+  async worker(opts: Partial<WorkerOptions> = {}): Promise<BosunWorker> {
+    const w = await startWorker({
+      redisUrl: this.redisUrl,
+      prefix: this.queuePrefix,
+      store: this.store,
+      content: testContent(),
+      ...opts,
+    });
+    this.workers.push(w);
+    return w;
+  }
+
+  /** Collects every reply on `queue` (default `replies-slack`). */
+  collect(queue = repliesQueue("slack")): void {
+    this.consumers.push(
+      consumeReplies({
+        redisUrl: this.redisUrl,
+        prefix: this.queuePrefix,
+        queue,
+        handle: async (reply, meta) => {
+          this.replies.push({ reply, jobId: meta.jobId });
+        },
+      }),
+    );
+  }
+
+  /** Replies to event `eventId`, once at least `n` of them arrived. */
+  async repliesTo(eventId: string, n = 1): Promise<ReplyJob[]> {
+    return until(`reply to ${eventId}`, () => {
+      const got = this.replies.filter((r) => r.reply.eventId === eventId).map((r) => r.reply);
+      return got.length >= n ? got : undefined;
+    });
+  }
+
+  send(job: CommandJob) {
+    return this.producer.send(job);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.close()));
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.producer.queue.obliterate({ force: true }).catch(() => {});
+    await this.producer.close();
+    await this.store.close();
+  }
+}
+
+let counter = 0;
+/** An event job from learner `user` of workspace T1 on Slack. */
+export function eventJob(
+  session: SessionRef,
+  text: string,
+  extra: Partial<Pick<EventJob, "eventId" | "sentAt" | "actor" | "event">> = {},
+): EventJob {
+  counter++;
+  return {
+    kind: "event",
+    v: 1,
+    eventId: extra.eventId ?? `e${process.pid}-${Date.now()}-${counter}`,
+    platform: session.platform,
+    actor: extra.actor ?? { id: session.scope === "user" ? session.id : "U1", name: "Ada" },
+    sentAt: extra.sentAt ?? 1_750_000_000_000 + counter * 1000,
+    target: { channel: "C1", n: counter },
+    session,
+    event: extra.event ?? { type: "text", text },
+  };
+}
+
+/** A personal session on Slack. */
+export function userSession(id = "U1"): SessionRef {
+  return { platform: "slack", workspace: "T1", scope: "user", id };
+}
+
+/** The text of all the reply's blocks, for assertions. */
+export function replyText(r: ReplyJob): string {
+  return r.reply.blocks
+    .map((b) =>
+      "text" in b ? b.text : b.kind === "diff" ? b.lines.join("\n") : b.kind === "quiz" ? b.prompt : "",
+    )
+    .join("\n");
+}

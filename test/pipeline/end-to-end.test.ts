@@ -30,9 +30,23 @@ test("a lesson command comes back on replies-slack with output, diff and hint", 
   expect(kinds).toContain("code");
   expect(kinds).toContain("diff");
   expect(replyText(reply!)).toContain("deployment.apps/web created");
-  expect(kinds.some((k) => k === "hint" || k === "success" || k === "text")).toBe(true);
+  expect(replyText(reply!)).toContain("Not done yet");
+  expect(reply?.frames).toBeUndefined();
+
+  const hint = eventJob(s, "hint");
+  await p.send(hint);
+  const [h] = await p.repliesTo(hint.eventId);
+  expect(h?.reply.blocks.some((b) => b.kind === "hint")).toBe(true);
+
+  const watch = eventJob(s, "kubectl rollout status deployment/web");
+  await p.send(watch);
+  const [w] = await p.repliesTo(watch.eventId);
+  const code = w?.reply.blocks.find((b) => b.kind === "code");
+  expect(w?.frames?.length).toBeGreaterThanOrEqual(2);
+  expect(w?.frames?.at(-1)).toBe(code && "text" in code ? code.text : "no code block");
+  expect(w?.frames?.[0]).toContain("Waiting for deployment");
 
   const rec = await p.store.load(s);
-  expect(rec.applied).toBe(2);
+  expect(rec.applied).toBe(4);
   expect(rec.outbox).toEqual({});
 });

@@ -62,9 +62,27 @@ async function gapAbandoned(
   return gone ? { abandoned: true, missing } : { abandoned: false, missing };
 }
 
-/** The defer back-off: longer the further behind its turn the job is (10 ms per event ahead, 25–500 ms). */
+/**
+ * The defer back-off: longer the further from its turn the job is (20 ms per event ahead, 50 ms to
+ * 1 s). Waiting long is cheap, because the event before it promotes it when done (`promoteNext`).
+ */
 function deferMs(ahead: number): number {
-  return Math.min(500, 25 + 10 * ahead) + Math.floor(Math.random() * 10);
+  return Math.min(1000, 50 + 20 * ahead) + Math.floor(Math.random() * 10);
+}
+
+/**
+ * Wakes the session's next event if it is waiting in the delayed set, so a session's backlog runs
+ * at the speed of the work, not of the defer back-off. Best effort: the back-off is the fallback.
+ */
+async function promoteNext(ctx: WorkerContext, data: EventJob, seq: number): Promise<void> {
+  try {
+    const next = await ctx.store.eventAt(data.session, seq + 1);
+    if (next === undefined) return;
+    const job = await ctx.commands.getJob(jobIdOf(next));
+    if (job && (await job.isDelayed())) await job.promote();
+  } catch {
+    // Not delayed any more (promoted, running, or done): nothing to do.
+  }
 }
 
 /** Processes an event job. Throws DelayedError after deferring itself; other throws are retried. */
@@ -115,6 +133,7 @@ export async function processEvent(
       ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
     await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
     await ctx.store.ack(ref, data.eventId);
+    await promoteNext(ctx, data, seq);
     return "ok";
   }
   throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);

@@ -1,0 +1,41 @@
+// No lost updates and send order kept: one session's 200 commands spread over 4 workers.
+
+import { Sim } from "@bosun/sim";
+import { unpackSession } from "@bosun/tutor";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { eventJob, Pipeline, until, userSession } from "./pipeline-harness.ts";
+
+const N = 200;
+let p: Pipeline;
+beforeAll(async () => {
+  p = new Pipeline(inject("redisUrl"));
+  for (let i = 0; i < 4; i++) await p.worker({ concurrency: 4, rate: false });
+  p.collect();
+});
+afterAll(async () => {
+  await p?.close();
+});
+
+test("200 commands of one session from 4 workers are all applied, once each, in send order", {
+  timeout: 120_000,
+}, async () => {
+  const s = userSession("U-order");
+  const jobs = Array.from({ length: N }, (_, k) =>
+    eventJob(s, `kubectl create configmap c${k + 1} --from-literal=k=v`),
+  );
+  for (const j of jobs) await p.send(j);
+  await until("all replies", () => (p.replies.length >= N ? true : undefined), 100_000);
+
+  for (const j of jobs) expect(p.replies.filter((r) => r.reply.eventId === j.eventId)).toHaveLength(1);
+  const rec = await p.store.load(s);
+  expect(rec.applied).toBe(N);
+  expect(rec.outbox).toEqual({});
+  const parsed = unpackSession(rec.data ?? "");
+  if (!parsed.ok) throw new Error(parsed.issues.join("; "));
+  const sim = Sim.restore(parsed.session.sim);
+  const rvs = jobs.map((_, k) =>
+    Number(sim.get("configmaps", "default", `c${k + 1}`)?.metadata.resourceVersion),
+  );
+  expect(rvs.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  for (let k = 1; k < N; k++) expect(rvs[k]).toBeGreaterThan(rvs[k - 1] ?? Number.POSITIVE_INFINITY);
+});

@@ -269,49 +269,58 @@ export class Store {
     const cutoff = this.now - EVENT_TTL_MS;
     const events = this.state.events;
     const stats = this.statsOfEvents();
-    let expired = false;
-    if (stats.minLast < cutoff) {
-      // The bound may be stale (a folded repeat moved `last` on): find the true oldest.
+    const maybeExpired = stats.minLast < cutoff;
+    let over = false;
+    for (const n of stats.perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
+    if (!maybeExpired && !over) return;
+    const drop = new Set<EventRecord>();
+    const perNs = new Map(stats.perNs);
+    const less = (ns: string) => perNs.set(ns, (perNs.get(ns) ?? 0) - 1);
+    if (maybeExpired) {
+      for (const e of events) {
+        if (e.last >= cutoff) continue;
+        drop.add(e);
+        less(e.involved.namespace);
+      }
+    }
+    // Keep the most recently seen events of each namespace: a stable sort by time, latest first,
+    // ranks them (on equal times the earlier one wins) and the tail beyond the budget goes.
+    const crowded = new Map<string, EventRecord[]>();
+    for (const [ns, n] of perNs) if (n > EVENTS_PER_NAMESPACE) crowded.set(ns, []);
+    if (crowded.size > 0) {
+      for (const e of events) if (e.last >= cutoff) crowded.get(e.involved.namespace)?.push(e);
+      for (const [ns, list] of crowded) {
+        const ranked = list.sort((a, b) => b.last - a.last);
+        for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) {
+          drop.add(ranked[i] as EventRecord);
+          less(ns);
+        }
+      }
+    }
+    if (drop.size === 0) {
+      // The lower bound of `last` was stale: nothing expired after all.
       let min = Number.POSITIVE_INFINITY;
       for (const e of events) if (e.last < min) min = e.last;
       stats.minLast = min;
-      expired = min < cutoff;
+      return;
     }
-    let over = false;
-    for (const n of stats.perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
-    if (!expired && !over) return;
-    // Keep the most recently seen events of each namespace, in their original order (on equal
-    // times the earlier one wins, as a stable sort by time, latest first, ranks them).
-    const live = new Map<string, EventRecord[]>();
-    for (const e of events) {
-      if (e.last < cutoff) continue;
-      const list = live.get(e.involved.namespace);
-      if (list) list.push(e);
-      else live.set(e.involved.namespace, [e]);
-    }
-    const drop = new Set<EventRecord>();
-    for (const list of live.values()) {
-      if (list.length <= EVENTS_PER_NAMESPACE) continue;
-      const ranked = [...list].sort((a, b) => b.last - a.last);
-      for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) drop.add(ranked[i] as EventRecord);
-    }
-    const kept = events.filter((e) => e.last >= cutoff && !drop.has(e));
-    // Carry the correlation index and the counts over to the new array instead of rebuilding them.
-    const index = this.eventIndexCache?.events === events ? this.eventIndexCache.map : undefined;
-    const perNs = new Map<string, number>();
+    const kept: EventRecord[] = [];
     let minLast = Number.POSITIVE_INFINITY;
-    for (const e of kept) {
-      perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) + 1);
+    for (const e of events) {
+      if (drop.has(e)) continue;
+      kept.push(e);
       if (e.last < minLast) minLast = e.last;
     }
-    if (index) {
-      for (const e of events) {
-        if (e.last >= cutoff && !drop.has(e)) continue;
+    // Carry the correlation index and the counts over to the new array instead of rebuilding them.
+    if (this.eventIndexCache?.events === events) {
+      const index = this.eventIndexCache.map;
+      for (const e of drop) {
         const key = eventKey(e.involved.uid, e.type, e.reason, e.message, e.source, e.involved.fieldPath);
         if (index.get(key) === e) index.delete(key);
       }
       this.eventIndexCache = { events: kept, map: index };
     }
+    for (const [ns, n] of perNs) if (n <= 0) perNs.delete(ns);
     this.eventStats = { events: kept, perNs, minLast };
     this.state.events = kept;
   }

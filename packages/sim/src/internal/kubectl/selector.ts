@@ -40,7 +40,16 @@ const full = (fmt: string) => new RegExp(`^${fmt}$`);
 const regexError = (msg: string, fmt: string, ...ex: string[]) =>
   `${msg} (e.g. ${ex.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${fmt}')`;
 const maxLen = (n: number) => `must be no more than ${n} characters`;
-const bytes = (s: string) => utf8Bytes(s).length;
+/** UTF-8 length; plain ASCII (every label a controller writes) is counted without encoding. */
+const bytes = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return utf8Bytes(s).length;
+  return s.length;
+};
+// Compiled once: selectors are parsed on every controller pass.
+const DNS_RE = full(DNS_FMT);
+const NAME_RE = full(NAME_FMT);
+const VALUE_FMT = `(${NAME_FMT})?`;
+const VALUE_RE = full(VALUE_FMT);
 
 /** validation.IsQualifiedName (the label-key rules) as of Kubernetes 1.32. */
 function keyErrors(key: string): string[] {
@@ -57,19 +66,18 @@ function keyErrors(key: string): string[] {
   if (prefix === "") errs.push("prefix part must be non-empty");
   else if (prefix !== undefined) {
     if (bytes(prefix) > 253) errs.push(`prefix part ${maxLen(253)}`);
-    if (!full(DNS_FMT).test(prefix)) errs.push(`prefix part ${regexError(DNS_MSG, DNS_FMT, "example.com")}`);
+    if (!DNS_RE.test(prefix)) errs.push(`prefix part ${regexError(DNS_MSG, DNS_FMT, "example.com")}`);
   }
   if (name === "") errs.push("name part must be non-empty");
   else if (bytes(name) > 63) errs.push(`name part ${maxLen(63)}`);
-  if (!full(NAME_FMT).test(name))
+  if (!NAME_RE.test(name))
     errs.push(`name part ${regexError(NAME_MSG, NAME_FMT, "MyName", "my.name", "123-abc")}`);
   return errs;
 }
 
 function valueErrors(value: string): string[] {
   const errs = bytes(value) > 63 ? [maxLen(63)] : [];
-  const fmt = `(${NAME_FMT})?`;
-  if (!full(fmt).test(value)) errs.push(regexError(VALUE_MSG, fmt, "MyValue", "my_value", "12345"));
+  if (!VALUE_RE.test(value)) errs.push(regexError(VALUE_MSG, VALUE_FMT, "MyValue", "my_value", "12345"));
   return errs;
 }
 

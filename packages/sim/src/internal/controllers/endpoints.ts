@@ -36,6 +36,8 @@ function address(pod: KObject) {
   };
 }
 
+const byIp = (a: unknown, b: unknown) => ((a as { ip: string }).ip < (b as { ip: string }).ip ? -1 : 1);
+
 /** Endpoints subsets, grouped by resolved port set as the endpoints controller repacks them. */
 export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
   const ports = (svc.spec?.ports ?? []) as ServicePort[];
@@ -54,7 +56,9 @@ export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
       port,
       protocol: sp.protocol ?? "TCP",
     }));
-    const key = canonicalJson(epPorts);
+    // Grouping key: the resolved ports in order (injective over name, port and protocol).
+    let key = "";
+    for (const p of epPorts) key += `${JSON.stringify([p.name ?? null, p.port, p.protocol])},`;
     let g = groups.get(key);
     if (!g) {
       g = { ports: epPorts, addresses: [], notReadyAddresses: [] };
@@ -63,7 +67,6 @@ export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
     if (isPodReady(pod) || publishNotReady) g.addresses.push(address(pod));
     else g.notReadyAddresses.push(address(pod));
   }
-  const byIp = (a: unknown, b: unknown) => ((a as { ip: string }).ip < (b as { ip: string }).ip ? -1 : 1);
   return [...groups.values()].map((g) => ({
     ...(g.addresses.length ? { addresses: g.addresses.sort(byIp) } : {}),
     ...(g.notReadyAddresses.length ? { notReadyAddresses: g.notReadyAddresses.sort(byIp) } : {}),
@@ -73,6 +76,12 @@ export function desiredSubsets(svc: KObject, pods: KObject[]): unknown[] {
 
 /** The subsets last written to (or found equal in) each Endpoints object, as JSON text. */
 const signatures = new WeakMap<KObject, string>();
+/**
+ * The subsets array this controller last stored in each Endpoints object. While the object still
+ * holds it, its JSON text is the signature: both sides come from desiredSubsets, which builds keys
+ * in one order, so differing JSON means differing content and the canonical comparison is skipped.
+ */
+const written = new WeakMap<KObject, unknown>();
 
 function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string, KObject[]>): boolean {
   const { store } = ctx;
@@ -87,13 +96,16 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
   if (existing) {
     const sig = JSON.stringify(subsets);
     if (signatures.get(existing) === sig) return false;
-    if (canonicalJson(existing.subsets ?? []) === canonicalJson(subsets)) {
+    const ours = existing.subsets !== undefined && written.get(existing) === existing.subsets;
+    if (!ours && canonicalJson(existing.subsets ?? []) === canonicalJson(subsets)) {
       signatures.set(existing, sig);
       return false;
     }
     signatures.set(existing, sig);
-    if (subsets.length) existing.subsets = subsets;
-    else delete existing.subsets;
+    if (subsets.length) {
+      existing.subsets = subsets;
+      written.set(existing, subsets);
+    } else delete existing.subsets;
     store.touch(existing);
     return true;
   }

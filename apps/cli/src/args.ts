@@ -33,6 +33,11 @@ Options of start, chat and play:
   --queue-prefix P              BullMQ key prefix (default: $QUEUE_PREFIX, else bosun)
   --store-prefix P              session key prefix (default: $STORE_PREFIX, else bosun)`;
 
+/** Simulator lifecycle profiles (`--profile`). */
+export const PROFILES = ["fast", "realistic", "chaos"] as const;
+export type Profile = (typeof PROFILES)[number];
+export const isProfile = (p: string): p is Profile => (PROFILES as readonly string[]).includes(p);
+
 const COMMANDS = new Set(["start", "play", "chat", "sandbox", "help"]);
 
 /** A key prefix, as the worker accepts it: `{bosun}` (a Redis Cluster hash tag) is allowed. */

@@ -1,5 +1,6 @@
 // The object store with the API server's bookkeeping: uids, resourceVersions, generations, events.
 
+import { sameJson } from "../util/canonical.ts";
 import { Rng } from "../util/rng.ts";
 import { isoSeconds } from "../util/time.ts";
 import { EVENT_TTL_MS, EVENTS_PER_NAMESPACE, type EventRecord, type InvolvedObject } from "./events.ts";
@@ -132,7 +133,7 @@ export class Store {
     obj.metadata.uid = previous.metadata.uid;
     obj.metadata.creationTimestamp = previous.metadata.creationTimestamp;
     if (hasGeneration(info) && obj.spec !== undefined) {
-      const changed = JSON.stringify(obj.spec) !== JSON.stringify(previous.spec);
+      const changed = !sameJson(obj.spec, previous.spec);
       obj.metadata.generation = (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     obj.metadata.resourceVersion = this.nextResourceVersion();

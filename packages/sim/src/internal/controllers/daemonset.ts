@@ -1,6 +1,7 @@
 // DaemonSet controller: one pod per eligible node, pinned by node affinity, rolled when the template changes.
 
 import type { KObject } from "../api/types.ts";
+import { sameJson } from "../util/canonical.ts";
 import {
   byControllerUid,
   type Controller,
@@ -181,7 +182,7 @@ function writeStatus(
   if (available) status.numberAvailable = available;
   if (eligible.size - available > 0) status.numberUnavailable = eligible.size - available;
   if (updated) status.updatedNumberScheduled = updated;
-  if (JSON.stringify(status) === JSON.stringify(ds.status ?? {})) return false;
+  if (sameJson(status, ds.status ?? {})) return false;
   ds.status = status;
   ctx.store.touch(ds);
   return true;

@@ -1,6 +1,7 @@
 // Deployment status and its Available / Progressing conditions (calculateStatus, syncRolloutStatus, progress.go).
 
 import type { KObject } from "../api/types.ts";
+import { sameJson } from "../util/canonical.ts";
 import type { ControllerContext } from "./context.ts";
 import {
   type DeploymentCondition,
@@ -178,7 +179,7 @@ export function syncStatus(
     "replicas",
   ])
     if (status[k] === 0) delete status[k];
-  if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) return false;
+  if (sameJson(status, d.status ?? {})) return false;
   d.status = status;
   ctx.store.touch(d);
   return true;

@@ -3,6 +3,7 @@
 import type { Store } from "../api/store.ts";
 import type { JsonObject, KObject } from "../api/types.ts";
 import { LOAD_MODEL } from "../data/load.ts";
+import { sameJson } from "../util/canonical.ts";
 import { isoSeconds } from "../util/time.ts";
 import {
   convertDesiredReplicasWithRules,
@@ -69,7 +70,7 @@ export function setCondition(
 }
 
 export function writeStatus(store: Store, hpa: KObject, status: Any): boolean {
-  if (JSON.stringify(status) === JSON.stringify(hpa.status)) return false;
+  if (sameJson(status, hpa.status)) return false;
   hpa.status = status;
   store.touch(hpa);
   return true;

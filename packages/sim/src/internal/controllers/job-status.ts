@@ -1,6 +1,7 @@
 // Job status: the counters, conditions and the finishing rules of the job controller (1.32).
 
 import type { KObject } from "../api/types.ts";
+import { sameJson } from "../util/canonical.ts";
 import { isoSeconds } from "../util/time.ts";
 
 export type JobCondition = {
@@ -90,7 +91,7 @@ export function writeCounts(job: KObject, c: Counts): boolean {
   if (c.completedIndexes) next.completedIndexes = c.completedIndexes;
   else delete next.completedIndexes;
   next.uncountedTerminatedPods = {};
-  if (JSON.stringify(next) === JSON.stringify(old)) return false;
+  if (sameJson(next, old)) return false;
   job.status = next;
   return true;
 }

@@ -3,6 +3,7 @@
 import type { ContainerRuntime, PodRuntime } from "../api/state.ts";
 import type { KObject } from "../api/types.ts";
 import { resolveImage } from "../data/images.ts";
+import { sameJson } from "../util/canonical.ts";
 import { fnv32a } from "../util/rng.ts";
 import { isoSeconds } from "../util/time.ts";
 import type { ControllerContext } from "./context.ts";
@@ -187,7 +188,7 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
     qosClass: old.qosClass,
     startTime: old.startTime ?? now,
   };
-  if (JSON.stringify(status) === JSON.stringify(old)) return false;
+  if (sameJson(status, old)) return false;
   pod.status = status;
   ctx.store.touch(pod);
   return true;

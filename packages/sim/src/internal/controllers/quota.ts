@@ -2,6 +2,7 @@
 
 import { quantityString } from "../api/schema/quantity.ts";
 import type { KObject } from "../api/types.ts";
+import { sameJson } from "../util/canonical.ts";
 import type { Controller, ControllerContext } from "./context.ts";
 import { canonicalQty, namespaceUsage } from "./quota-usage.ts";
 
@@ -15,7 +16,7 @@ function syncQuota(ctx: ControllerContext, q: KObject): boolean {
   for (const n of names)
     used[n] = quantityString(usage.get(n) ?? { nanos: 0n, format: "DecimalSI", cached: undefined });
   const status = names.length ? { hard, used } : {};
-  if (JSON.stringify(status) === JSON.stringify(q.status ?? {})) return false;
+  if (sameJson(status, q.status ?? {})) return false;
   q.status = status;
   ctx.store.touch(q);
   return true;

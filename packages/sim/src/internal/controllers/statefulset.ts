@@ -1,6 +1,7 @@
 // StatefulSet controller: ordered, stably named pods with their own claims; ordered scaling and rolling updates.
 
 import type { KObject } from "../api/types.ts";
+import { sameJson } from "../util/canonical.ts";
 import {
   byControllerUid,
   type Controller,
@@ -174,7 +175,7 @@ function writeStatus(ctx: ControllerContext, sts: KObject, update: string, minRe
     updateRevision: update,
     ...(updated.length ? { updatedReplicas: updated.length } : {}),
   };
-  if (JSON.stringify(status) === JSON.stringify(old)) return false;
+  if (sameJson(status, old)) return false;
   sts.status = status;
   store.touch(sts);
   return true;

@@ -15,3 +15,60 @@ export function canonicalJson(value: unknown): string {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
+
+/** What JSON.stringify does with a value inside an object: skips it (undefined, functions, symbols). */
+function skipped(v: unknown): boolean {
+  return v === undefined || typeof v === "function" || typeof v === "symbol";
+}
+
+/**
+ * Exactly `JSON.stringify(a) === JSON.stringify(b)` (key order counts), without building the text:
+ * controllers compare a freshly computed status with the stored one on every pass. Plain JSON data
+ * is compared directly; anything unusual (non-finite numbers, `toJSON`, undefined array elements,
+ * mixed types) falls back to the texts.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const r = compareJson(a, b);
+  return r === undefined ? JSON.stringify(a) === JSON.stringify(b) : r;
+}
+
+/** true/false when certain, undefined to defer to JSON.stringify. */
+function compareJson(a: unknown, b: unknown): boolean | undefined {
+  if (a === b) return true;
+  const ta = typeof a;
+  if (ta !== typeof b || a === null || b === null) return undefined;
+  if (ta === "string" || ta === "boolean") return false;
+  if (ta === "number") return Number.isFinite(a) && Number.isFinite(b) ? false : undefined;
+  if (ta !== "object") return undefined;
+  const oa = a as Record<string, unknown>;
+  const ob = b as Record<string, unknown>;
+  if (typeof oa.toJSON === "function" || typeof ob.toJSON === "function") return undefined;
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return undefined;
+  if (arr) {
+    const xa = a as unknown[];
+    const xb = b as unknown[];
+    if (xa.length !== xb.length) return false;
+    for (let i = 0; i < xa.length; i++) {
+      if (skipped(xa[i]) || skipped(xb[i])) return undefined;
+      const r = compareJson(xa[i], xb[i]);
+      if (r !== true) return r;
+    }
+    return true;
+  }
+  const ka = Object.keys(oa);
+  const kb = Object.keys(ob);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && skipped(oa[ka[i] as string])) i++;
+    while (j < kb.length && skipped(ob[kb[j] as string])) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    const k = ka[i] as string;
+    if (k !== kb[j]) return false;
+    const r = compareJson(oa[k], ob[k]);
+    if (r !== true) return r;
+    i++;
+    j++;
+  }
+}

@@ -1,6 +1,6 @@
 // The worker process's parts wired together: store, pipeline worker, metrics and the health server.
 
-import { COMMANDS_QUEUE, startWorker } from "@bosun/queue";
+import { type BosunWorker, COMMANDS_QUEUE, startWorker } from "@bosun/queue";
 import { RedisStore } from "@bosun/store";
 import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Queue } from "bullmq";
@@ -25,15 +25,15 @@ export interface WorkerAppDeps {
   content?: Content;
 }
 
-/** How long /readyz waits for Redis to answer a PING before calling it unreachable. */
-const PING_TIMEOUT_MS = 1000;
+/** How long /readyz and /metrics wait for Redis before giving up (its commands wait out reconnects). */
+const REDIS_TIMEOUT_MS = 1000;
 
-function pingWithin(redis: Redis, ms: number): Promise<void> {
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
-  return Promise.race([redis.ping().then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -78,8 +78,35 @@ export async function startWorkerApp(config: WorkerConfig, deps: WorkerAppDeps =
     });
     cleanups.push(() => store.close());
 
-    const metrics = createMetrics(() => queue.getJobCounts(...QUEUE_STATES));
-    const bosun = await startWorker({
+    const metrics = createMetrics(() => within(queue.getJobCounts(...QUEUE_STATES), REDIS_TIMEOUT_MS));
+    let bosun: BosunWorker | undefined;
+    let closing = false;
+    // The server starts first: while the worker waits for Redis, /healthz already answers (so a
+    // slow Redis does not get the pod restarted) and /readyz says why it is not ready.
+    const http = await startHealthServer({
+      host: config.health.host,
+      port: config.health.port,
+      registry: metrics.registry,
+      onError: (err, path) => logger.warn({ err, path }, "health endpoint failed"),
+      ready: async () => {
+        if (closing) return ["shutting down"];
+        const reasons: string[] = [];
+        if (!bosun) reasons.push("starting");
+        else if (!bosun.worker.isRunning()) reasons.push("worker not running");
+        try {
+          await within(redis.ping(), REDIS_TIMEOUT_MS);
+        } catch (err) {
+          reasons.push(`redis unreachable: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        return reasons;
+      },
+    });
+    // Cleanups run in reverse: the worker drains first while liveness keeps passing and readiness
+    // says 503, then the server closes.
+    cleanups.push(() => http.close());
+    logger.info({ port: http.port, host: config.health.host }, "health server listening");
+
+    bosun = await startWorker({
       redisUrl: config.redisUrl,
       prefix: config.queuePrefix,
       store,
@@ -92,34 +119,12 @@ export async function startWorkerApp(config: WorkerConfig, deps: WorkerAppDeps =
       logger,
       onJob: (info) => metrics.observeJob(info),
     });
-    let closing = false;
-    cleanups.push(() => bosun.close());
-
-    const http = await startHealthServer({
-      host: config.health.host,
-      port: config.health.port,
-      registry: metrics.registry,
-      onError: (err, path) => logger.warn({ err, path }, "health endpoint failed"),
-      ready: async () => {
-        if (closing) return ["shutting down"];
-        const reasons: string[] = [];
-        if (!bosun.worker.isRunning()) reasons.push("worker not running");
-        try {
-          await pingWithin(redis, PING_TIMEOUT_MS);
-        } catch (err) {
-          reasons.push(`redis unreachable: ${err instanceof Error ? err.message : String(err)}`);
-        }
-        return reasons;
-      },
-    });
-    // The server closes after the worker has drained (cleanups run in reverse), so that liveness
-    // probes keep passing while in-flight jobs finish and readiness already says 503.
-    cleanups.splice(cleanups.length - 1, 0, () => http.close());
+    const started = bosun;
+    cleanups.push(() => started.close());
 
     logger.info(
       {
         port: http.port,
-        host: config.health.host,
         concurrency: config.concurrency,
         queuePrefix: config.queuePrefix,
         storePrefix: config.storePrefix,

@@ -54,8 +54,9 @@ export function createMetrics(jobCounts: () => Promise<Record<string, number>>):
     labelNames: ["state"] as const,
     registers: [registry],
     async collect() {
-      const counts = await jobCounts();
-      for (const state of QUEUE_STATES) this.set({ state }, counts[state] ?? 0);
+      // Redis unreachable: keep the last counts; /readyz reports the outage.
+      const counts = await jobCounts().catch(() => undefined);
+      if (counts) for (const state of QUEUE_STATES) this.set({ state }, counts[state] ?? 0);
     },
   });
   return {

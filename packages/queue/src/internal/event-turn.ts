@@ -1,5 +1,6 @@
 // One event applied to one session record: rate limit, input size, engine, sandbox limits, the reply.
 
+import { createHash } from "node:crypto";
 import { type SessionRecord, sessionTag } from "@bosun/store";
 import { handle, newSession, packSession, type Session, TutorError, unpackSession } from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
@@ -130,14 +131,22 @@ function checked(ctx: WorkerContext, reply: ReplyJob): ReplyJob {
   };
 }
 
+/**
+ * The learner's token bucket: `<platform>:<workspace>:<actor id>`, escaped (a store name may not
+ * hold `{` or `}`) and hashed when longer than a store name may be.
+ */
+export function rateKeyOf(job: EventJob): string {
+  const key = `${job.platform}:${encodeURIComponent(job.session.workspace)}:${encodeURIComponent(job.actor.id)}`;
+  return key.length <= 200 ? key : `${job.platform}:h:${createHash("sha256").update(key).digest("hex")}`;
+}
+
 /** Applies `job` (number `applied + 1`) to the loaded record. Never throws for anything a user sends. */
 export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRecord): Promise<TurnResult> {
   const group = job.session.scope === "channel";
   const base = replyJob(job, "reply", group ? "channel" : "personal", { blocks: [], actions: [] });
 
   if (ctx.rate) {
-    const key = `${job.platform}:${job.session.workspace}:${job.actor.id}`;
-    const d = await ctx.store.take(key, ctx.rate, job.sentAt);
+    const d = await ctx.store.take(rateKeyOf(job), ctx.rate, job.sentAt);
     if (!d.allowed) {
       const wait = Math.max(1, Math.ceil(d.retryAfterMs / 1000));
       return {

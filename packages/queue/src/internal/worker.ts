@@ -25,7 +25,7 @@
 //    A crash anywhere is repaired by the job's redelivery (step 2); a reply added twice is one job.
 //    Delivery to the adapter is therefore at least once, and processing exactly once per event id.
 
-import type { RateLimit, SessionStore } from "@bosun/store";
+import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
 import type { Content } from "@bosun/tutor";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
@@ -33,7 +33,7 @@ import type { WorkerContext } from "./context.ts";
 import { DefaultSessionLimits, type SessionLimits } from "./limits.ts";
 import { errFields, type Logger, silentLogger } from "./logger.ts";
 import { COMMANDS_QUEUE, DEFAULT_QUEUE_PREFIX } from "./names.ts";
-import { processEvent } from "./process-event.ts";
+import { processEvent, replyJobIdOf } from "./process-event.ts";
 import {
   leaderboardJob,
   quizScheduleJob,
@@ -43,8 +43,9 @@ import {
   roundOpenJob,
 } from "./quiz-jobs.ts";
 import { redisOptions } from "./redis-options.ts";
+import { note, replyJob, replyQueueOf } from "./replies.ts";
 import { ReplySender } from "./reply-sender.ts";
-import { commandJobSchema } from "./schemas.ts";
+import { type CommandJob, commandJobSchema } from "./schemas.ts";
 import { SessionCache } from "./session-cache.ts";
 
 /** One processed job, for metrics. `deferred`: an event waiting for an earlier one of its session. */
@@ -110,6 +111,35 @@ async function dispatch(ctx: WorkerContext, job: Job, token: string | undefined)
     throw new UnrecoverableError("invalid command job payload");
   }
   const data = parsed.data;
+  try {
+    return await run(ctx, job, token, data);
+  } catch (err) {
+    // The store refusing an argument, or a record it cannot read, will not heal with retries.
+    if (!(err instanceof StoreError) || (err.code !== "invalid-argument" && err.code !== "corrupt-record"))
+      throw err;
+    ctx.logger.error(
+      { jobId: job.id, kind: data.kind, ...errFields(err) },
+      "command job refused by the store",
+    );
+    if ("eventId" in data)
+      await ctx.replies.send(
+        replyQueueOf(data),
+        replyJobIdOf(data.eventId),
+        replyJob(data, "notice", "personal", note(STORE_REFUSED)),
+      );
+    throw new UnrecoverableError(`store refused the job: ${err.code}`);
+  }
+}
+
+const STORE_REFUSED =
+  "Sorry, I could not read or save the data this needs, so nothing was done. If it keeps happening, tell whoever runs Bosun: the details are in its logs.";
+
+async function run(
+  ctx: WorkerContext,
+  job: Job,
+  token: string | undefined,
+  data: CommandJob,
+): Promise<"ok" | "deferred"> {
   switch (data.kind) {
     case "event":
       return processEvent(ctx, job, token, data);

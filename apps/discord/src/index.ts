@@ -1,5 +1,12 @@
 // @bosun/discord: the Discord bot (discord.js gateway) — start it in-process, render replies, define commands.
 
+export { ReplyDelivery } from "./bot/deliver.ts";
+export { looksLikeCron, parseDuration } from "./bot/duration.ts";
+export type { GroupCommand } from "./bot/group-message.ts";
+export { parseGroupMessage, slashCommandLine } from "./bot/group-message.ts";
+export type { BotOptions, DiscordBot } from "./bot/start.ts";
+export { startDiscordBot } from "./bot/start.ts";
+export type { DiscordTarget } from "./bot/targets.ts";
 export type { Choice } from "./commands/autocomplete.ts";
 export { KUBECTL_VERBS, kubectlChoices, lessonChoices } from "./commands/autocomplete.ts";
 export { CommandName, commandDefinitions, MAX_COMMAND_LINE } from "./commands/definitions.ts";

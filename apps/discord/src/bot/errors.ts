@@ -3,6 +3,7 @@
 /** Why the bot could not do what it was asked. */
 export type BotErrorCode =
   | "queue-unavailable"
+  | "invalid-input"
   | "guild-only"
   | "not-a-text-channel"
   | "not-a-study-group"
@@ -18,6 +19,7 @@ export type BotErrorCode =
 export const USER_TEXT: Record<BotErrorCode, string> = {
   "queue-unavailable":
     "Bosun could not take that just now (its queue is unavailable). Please try again in a moment.",
+  "invalid-input": "Bosun cannot take that input (it is too long or malformed).",
   "guild-only": "That works in a server channel, not in direct messages.",
   "not-a-text-channel": "Start a study group from a text channel (not from a thread).",
   "not-a-study-group": "This is not a study-group thread. Open one with `/studygroup start name:<name>`.",

@@ -1,0 +1,265 @@
+// Pipeline figures: commands through Redis and BullMQ end to end (producer → worker → reply consumer),
+// against bare BullMQ doing the same hops with no work, measured in the same run.
+//
+// Process arrangement, the same for both: everything in this one Node process (sender, command
+// worker, reply consumer), each BullMQ queue and worker with its own connections to one Redis
+// server. So the figures include the sender's and the consumer's CPU, on the same event loop as
+// the worker; a deployment with workers in their own processes does at least this well.
+
+import {
+  COMMANDS_QUEUE,
+  consumeReplies,
+  type EventJob,
+  Producer,
+  repliesQueue,
+  startWorker,
+} from "@bosun/queue";
+import { RedisStore } from "@bosun/store";
+import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { uniquePrefix } from "../support/redis-server.ts";
+import { report } from "./report.ts";
+
+/** Learners with warm sessions (one deployment each); also the in-flight count of the c32 runs. */
+const LEARNERS = 32;
+/** How long each timed run lasts, after its warm-up. */
+const RUN_MS = 4000;
+
+/** The commands a learner on the Deployments lesson types most: reads, scales, a describe. */
+const MIX = [
+  "kubectl get pods",
+  "kubectl scale deployment web --replicas=3",
+  "kubectl get deployment web",
+  "kubectl describe deployment web",
+  "kubectl get pods -l app=web",
+  "kubectl scale deployment web --replicas=2",
+  "kubectl get svc",
+  "kubectl get nodes",
+];
+
+interface Stats {
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * Runs `clients` loops, each sending one command and awaiting its reply before the next, for
+ * `ms` after `warmup` round trips per client; returns round trips per second and latency percentiles.
+ */
+async function drive(
+  clients: number,
+  send: (client: number, i: number) => Promise<void>,
+  ms = RUN_MS,
+  warmup = 20,
+): Promise<Stats> {
+  const counters = new Array<number>(clients).fill(0);
+  const next = (c: number) => {
+    const i = counters[c] ?? 0;
+    counters[c] = i + 1;
+    return i;
+  };
+  const all = (loop: (c: number) => Promise<void>) => Promise.all(counters.map((_, c) => loop(c)));
+  await all(async (c) => {
+    for (let i = 0; i < warmup; i++) await send(c, next(c));
+  });
+  const latencies: number[] = [];
+  const start = performance.now();
+  const deadline = start + ms;
+  await all(async (c) => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      await send(c, next(c));
+      latencies.push(performance.now() - t);
+    }
+  });
+  const elapsed = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  return {
+    throughput: latencies.length / (elapsed / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/** Round trips by id: the reply side calls `done(id)`, the sender awaits `wait(id)`. */
+function rendezvous() {
+  const pending = new Map<string, () => void>();
+  return {
+    wait: (id: string) => new Promise<void>((resolve) => pending.set(id, resolve)),
+    done: (id: string) => {
+      const resolve = pending.get(id);
+      pending.delete(id);
+      resolve?.();
+    },
+  };
+}
+
+/** BullMQ connection options as the pipeline builds them (workers wait out reconnects). */
+function connection(url: string, worker: boolean) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    maxRetriesPerRequest: worker ? null : 1,
+  };
+}
+
+/** The same retention as the pipeline's jobs, so Redis does the same bookkeeping. */
+const JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: "exponential", delay: 200 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+} as const;
+
+/** A command's payload, so both arrangements move the same bytes. */
+function eventJob(learner: number, eventId: string, text: string): EventJob {
+  return {
+    kind: "event",
+    v: 1,
+    eventId,
+    platform: "slack",
+    actor: { id: `U${learner}`, name: `learner ${learner}` },
+    sentAt: Date.now(),
+    target: { channel: `D${learner}`, user: `U${learner}` },
+    session: { platform: "slack", workspace: "T1", scope: "user", id: `U${learner}` },
+    event: { type: "text", text },
+  };
+}
+
+/** Bare BullMQ: a job through one queue whose worker adds a reply job to a second queue. */
+async function baseline(redisUrl: string, clients: number): Promise<Stats> {
+  const prefix = uniquePrefix("bench-base");
+  const r = rendezvous();
+  const commands = new Queue("commands", { connection: connection(redisUrl, false), prefix });
+  const replies = new Queue("replies", { connection: connection(redisUrl, false), prefix });
+  const worker = new Worker(
+    "commands",
+    async (job) => {
+      await replies.add(
+        "reply",
+        { eventId: job.data.eventId, reply: { blocks: [], actions: [] } },
+        {
+          ...JOB_OPTIONS,
+          jobId: `r-${job.id}`,
+        },
+      );
+    },
+    { connection: connection(redisUrl, true), prefix, concurrency: LEARNERS },
+  );
+  const consumer = new Worker(
+    "replies",
+    async (job) => {
+      r.done(job.data.eventId);
+    },
+    { connection: connection(redisUrl, true), prefix, concurrency: LEARNERS },
+  );
+  try {
+    await Promise.all([worker.waitUntilReady(), consumer.waitUntilReady()]);
+    const run = uniquePrefix("b");
+    return await drive(clients, async (c, i) => {
+      const learner = clients === 1 ? i % LEARNERS : c;
+      const id = `${run}-${learner}-${i}`;
+      const done = r.wait(id);
+      await commands.add("event", eventJob(learner, id, MIX[i % MIX.length] ?? ""), {
+        ...JOB_OPTIONS,
+        jobId: `ev-${id}`,
+      });
+      await done;
+    });
+  } finally {
+    await Promise.all([worker.close(), consumer.close()]);
+    await Promise.all([commands.obliterate({ force: true }), replies.obliterate({ force: true })]);
+    await Promise.all([commands.close(), replies.close()]);
+  }
+}
+
+/** The real pipeline: Producer → startWorker on a RedisStore → reply consumer. */
+async function pipeline(redisUrl: string, content: Content): Promise<{ c1: Stats; c32: Stats }> {
+  const prefix = uniquePrefix("bench-pipe");
+  const store = new RedisStore({ redisUrl, prefix });
+  const producer = new Producer({ redisUrl, prefix, store });
+  const bosun = await startWorker({ redisUrl, prefix, store, content, concurrency: LEARNERS, rate: false });
+  const r = rendezvous();
+  const replies = consumeReplies({
+    redisUrl,
+    prefix,
+    queue: repliesQueue("slack"),
+    concurrency: LEARNERS,
+    handle: async (reply) => r.done(reply.eventId),
+  });
+  const run = uniquePrefix("p");
+  let n = 0;
+  const command = async (learner: number, text: string) => {
+    const id = `${run}-${learner}-${n++}`;
+    const done = r.wait(id);
+    await producer.send(eventJob(learner, id, text));
+    await done;
+  };
+  try {
+    // Warm sessions: every learner has a deployment running before anything is timed.
+    await Promise.all(
+      Array.from({ length: LEARNERS }, async (_, l) => {
+        await command(l, "kubectl create deployment web --image=nginx:1.25 --replicas=2");
+        await command(l, "kubectl expose deployment web --port=80");
+      }),
+    );
+    const c1 = await drive(1, (_, i) => command(i % LEARNERS, MIX[i % MIX.length] ?? ""));
+    const c32 = await drive(LEARNERS, (c, i) => command(c, MIX[i % MIX.length] ?? ""));
+    return { c1, c32 };
+  } finally {
+    await bosun.close();
+    await replies.close();
+    await producer.close();
+    const admin = new Queue(COMMANDS_QUEUE, { connection: connection(redisUrl, false), prefix });
+    await admin.obliterate({ force: true });
+    await admin.close();
+    await cleanKeys(redisUrl, prefix);
+    await store.close();
+  }
+}
+
+/** Deletes the store's keys of this run (the store has its own prefix; never a flush). */
+async function cleanKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function pipelineBench(redisUrl: string): Promise<void> {
+  const content = loadContentOrThrow(readContentDir());
+  const base = { c1: await baseline(redisUrl, 1), c32: await baseline(redisUrl, LEARNERS) };
+  const real = await pipeline(redisUrl, content);
+  for (const c of ["c1", "c32"] as const) {
+    report({
+      name: `pipeline.throughput.${c}`,
+      value: real[c].throughput,
+      unit: "commands/s",
+      baseline: base[c].throughput,
+      ...(c === "c32" ? { target: "≥ 0.6× baseline" } : {}),
+    });
+    report({
+      name: `pipeline.p50.${c}`,
+      value: real[c].p50,
+      unit: "ms",
+      baseline: base[c].p50,
+      ...(c === "c1" ? { target: "≤ 2× baseline" } : {}),
+    });
+    report({ name: `pipeline.p99.${c}`, value: real[c].p99, unit: "ms", baseline: base[c].p99 });
+  }
+}

@@ -3,7 +3,7 @@
 import { type CommandJob, type EventJob, jobIdOf, QueueError } from "@bosun/queue";
 import { sessionTag } from "@bosun/store";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, replyText, until, userSession } from "./pipeline-harness.ts";
+import { eventJob, Pipeline, replyText, textOf, until, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ test("a damaged session is left untouched with an offer to reset, and reset star
   const job = eventJob(s, "kubectl get pods");
   await p.send(job);
   const [r] = await p.repliesTo(job.eventId);
-  expect(replyText(r!)).toContain("could not be read");
+  expect(textOf(p, job.eventId)).toContain("could not be read");
   expect(r?.reply.actions.map((a) => a.id)).toContain("reset:confirm");
   expect((await p.store.load(s)).data).toBe("bz1:this is not a session");
 

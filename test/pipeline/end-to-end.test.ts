@@ -1,7 +1,7 @@
 // An event goes through the producer, the commands queue and a worker, and its reply comes back.
 
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, replyText, userSession } from "./pipeline-harness.ts";
+import { eventJob, Pipeline, textOf, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -29,8 +29,8 @@ test("a lesson command comes back on replies-slack with output, diff and hint", 
   const kinds = reply?.reply.blocks.map((b) => b.kind) ?? [];
   expect(kinds).toContain("code");
   expect(kinds).toContain("diff");
-  expect(replyText(reply!)).toContain("deployment.apps/web created");
-  expect(replyText(reply!)).toContain("Not done yet");
+  expect(textOf(p, run.eventId)).toContain("deployment.apps/web created");
+  expect(textOf(p, run.eventId)).toContain("Not done yet");
   expect(reply?.frames).toBeUndefined();
 
   const hint = eventJob(s, "hint");

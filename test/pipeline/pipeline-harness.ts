@@ -142,3 +142,9 @@ export function replyText(r: ReplyJob): string {
     )
     .join("\n");
 }
+
+/** The text of the first collected reply to `eventId` ("" when none). */
+export function textOf(p: Pipeline, eventId: string): string {
+  const r = p.replies.find((x) => x.reply.eventId === eventId);
+  return r ? replyText(r.reply) : "";
+}

@@ -1,7 +1,7 @@
 // A learner over the rate limit gets a friendly reply; other learners lose nothing.
 
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, replyText, until, userSession } from "./pipeline-harness.ts";
+import { eventJob, Pipeline, textOf, until, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -26,11 +26,10 @@ test("a burst over the bucket gets the friendly reply, and nothing is lost for t
   for (const j of [...burst, ...others]) await p.send(j);
   await until("every reply", () => (p.replies.length >= 8 ? true : undefined));
 
-  const texts = burst.map((j) => replyText(p.replies.find((r) => r.reply.eventId === j.eventId)?.reply));
+  const texts = burst.map((j) => textOf(p, j.eventId));
   expect(texts.slice(0, 3).every((x) => x.includes("created"))).toBe(true);
   for (const x of texts.slice(3)) expect(x).toContain("going a bit fast");
-  for (const j of others)
-    expect(replyText(p.replies.find((r) => r.reply.eventId === j.eventId)?.reply)).toContain("created");
+  for (const j of others) expect(textOf(p, j.eventId)).toContain("created");
   expect((await p.store.load(fast)).applied).toBe(6);
   expect((await p.store.load(calm)).applied).toBe(2);
 });

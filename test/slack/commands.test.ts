@@ -1,0 +1,81 @@
+// Slash commands end to end: signed requests into real Bolt, the queue and a worker, replies on response_url.
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buttons, codeText, messageText, person, SlackHarness } from "./slack-harness.ts";
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await SlackHarness.start(inject("redisUrl"));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("/kubectl", () => {
+  it("creates a deployment, then lists its pods: output in a code block, the diff and a hint", async () => {
+    const ann = person("U0ANN", "ann");
+    const lesson = await h.command(ann, "/bosun", "lesson start 5");
+    const [lessonReply] = await h.responsesTo(lesson.responseId);
+    expect(messageText(lessonReply ?? {})).toContain("Lesson 5");
+    const create = await h.command(ann, "/kubectl", "create deployment web --image=nginx:1.25 --replicas=3");
+    expect(create.status).toBe(200);
+    expect(create.text).toBe("");
+    const [created] = await h.responsesTo(create.responseId);
+    expect(created?.response_type).toBe("ephemeral");
+    const createdText = messageText(created ?? {});
+    expect(createdText).toContain("$ kubectl create deployment web --image=nginx:1.25 --replicas=3");
+    expect(codeText([created ?? {}])).toContain("deployment.apps/web created");
+    expect(createdText).toMatch(/\*Changes\*\n```\n[\s\S]*deployment\/web/);
+
+    const get = await h.command(ann, "/k", "get pods");
+    expect(get.status).toBe(200);
+    const [pods] = await h.responsesTo(get.responseId);
+    const out = codeText([pods ?? {}]);
+    expect(out).toMatch(/^NAME\s+READY\s+STATUS/);
+    expect(out.match(/^web-[a-z0-9]+-[a-z0-9]{5}\s/gm)).toHaveLength(3);
+    expect(messageText(pods ?? {})).toMatch(/\*Changes\*\n```\n[\s\S]*replicaset\/web-/);
+    // The lesson's step is not done yet: the tutor says so and offers its hint.
+    expect(messageText(pods ?? {})).toContain("Not done yet");
+    expect(buttons(pods ?? {}).map((b) => b.id)).toContain("hint");
+    expect(h.fake.violations).toEqual([]);
+  });
+
+  it("answers the Hint button with a hint, through block_actions", async () => {
+    const bob = person("U0BOB", "bob");
+    const started = await h.command(bob, "/bosun", "lesson start 1");
+    const [lesson] = await h.responsesTo(started.responseId);
+    expect(buttons(lesson ?? {}).map((b) => b.id)).toContain("hint");
+    const hint = await h.click(bob, { action_id: "hint", value: "p" });
+    expect(hint.status).toBe(200);
+    const [reply] = await h.responsesTo(hint.responseId);
+    expect(messageText(reply ?? {})).toMatch(/:bulb: \*Hint/);
+  });
+
+  it("tells a person how to use an empty command, and queues nothing", async () => {
+    const before = await h.commandCount();
+    const res = await h.command(person("U0ANN", "ann"), "/kubectl", "   ");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringMatching(/\/kubectl get pods/),
+    });
+    expect(await h.commandCount()).toBe(before);
+  });
+});
+
+describe("request verification", () => {
+  it("refuses a forged signature and a six-minute-old timestamp with 401, and queues nothing", async () => {
+    const before = await h.commandCount();
+    const ann = person("U0ANN", "ann");
+    const forged = await h.command(ann, "/kubectl", "get pods", { secret: "not-the-signing-secret" });
+    expect(forged.status).toBe(401);
+    const stale = await h.command(ann, "/kubectl", "get pods", {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(stale.status).toBe(401);
+    expect(await h.commandCount()).toBe(before);
+    expect(h.fake.responses.filter((r) => r.id === forged.responseId || r.id === stale.responseId)).toEqual(
+      [],
+    );
+  });
+});

@@ -28,6 +28,17 @@ function testContent(): Content {
   return content;
 }
 
+/** Polls `check` until it gives a value, or fails after `ms` (for state outside the fake: BullMQ). */
+export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** A person of the fake workspace. */
 export function person(user: string, userName: string, channel = "C0GENERAL"): Person {
   return { team: TEAM, user, userName, channel, channelName: "general" };

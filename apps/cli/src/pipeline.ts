@@ -210,7 +210,7 @@ export async function openPipeline(opts: PipelineOptions): Promise<Pipeline> {
           reject(
             new CliError(
               "no-reply",
-              `no worker answered within ${Math.round(timeoutMs / 1000)} s on ${where}; ` +
+              `no worker answered within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} on ${where}; ` +
                 `is the worker running, with store prefix "${storePrefix}"?`,
             ),
           );

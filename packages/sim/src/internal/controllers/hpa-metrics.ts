@@ -25,8 +25,17 @@ export type MetricOutcome =
 
 /** A resource quantity from milli-units, as resource.NewMilliQuantity(v, DecimalSI).String() prints it. */
 export function milliQuantity(milli: number): string {
-  return qtyString({ nano: BigInt(Math.trunc(milli)) * 1_000_000n, format: "DecimalSI" });
+  let text = milliTexts.get(milli);
+  if (text === undefined) {
+    text = qtyString({ nano: BigInt(Math.trunc(milli)) * 1_000_000n, format: "DecimalSI" });
+    // Usage values repeat from sync to sync; the bound keeps a long session's memory flat.
+    if (milliTexts.size >= 4096) milliTexts.clear();
+    milliTexts.set(milli, text);
+  }
+  return text;
 }
+
+const milliTexts = new Map<number, string>();
 
 type ContainerSpec = {
   name: string;
@@ -45,17 +54,19 @@ export function calcPod(pod: KObject, resource: string): CalcPod {
 
 const calcCache = new WeakMap<KObject, { rv: string; resource: string; calc: CalcPod }>();
 
+/** A container's request of `resource` in milli-units (module-level: see parseFlags). */
+function requestOf(c: ContainerSpec, resource: string): number | undefined {
+  const q = c.resources?.requests?.[resource];
+  if (q === undefined) return undefined;
+  return resource === "cpu" ? cpuMillis(q) : memBytes(q) * 1000;
+}
+
 function buildCalcPod(pod: KObject, resource: string): CalcPod {
-  const req = (c: ContainerSpec) => {
-    const q = c.resources?.requests?.[resource];
-    if (q === undefined) return undefined;
-    return resource === "cpu" ? cpuMillis(q) : memBytes(q) * 1000;
-  };
   const containers = [
     ...((pod.spec?.containers ?? []) as ContainerSpec[]),
     ...((pod.spec?.initContainers ?? []) as ContainerSpec[]).filter((c) => c.restartPolicy === "Always"),
   ].map((c) => {
-    const r = req(c);
+    const r = requestOf(c, resource);
     return { name: c.name, ...(r !== undefined ? { request: r } : {}) };
   });
   const cond = (
@@ -107,6 +118,11 @@ export function calcOptions(now: number): CalcOptions {
   };
 }
 
+/** A metric that could not be evaluated: the event text and the error the status carries. */
+function metricFail(reason: string, outer: string, inner: string): MetricOutcome {
+  return { ok: false, reason, eventMessage: inner, error: outer + inner };
+}
+
 function resourceOutcome(
   store: Store,
   spec: Any,
@@ -121,12 +137,6 @@ function resourceOutcome(
   const outer = container
     ? `failed to get ${container} container metric value: `
     : `failed to get ${name} resource metric value: `;
-  const fail = (inner: string): MetricOutcome => ({
-    ok: false,
-    reason,
-    eventMessage: inner,
-    error: outer + inner,
-  });
   const type = container ? "ContainerResource" : "Resource";
   const field = container ? "containerResource" : "resource";
   const ident = container ? { name, container } : { name };
@@ -137,11 +147,13 @@ function resourceOutcome(
     const targetMilli =
       name === "cpu" ? cpuMillis(target.averageValue) : memBytes(target.averageValue) * 1000;
     if (metrics.size === 0)
-      return fail(
+      return metricFail(
+        reason,
+        outer,
         `failed to get ${name} usage: unable to get metrics for resource ${name}: no metrics returned from resource metrics API`,
       );
     const r = getPlainMetricReplicas(current, targetMilli, name, calcPods, metrics, opts);
-    if (!r.ok) return fail(`failed to get ${name} usage: ${r.error}`);
+    if (!r.ok) return metricFail(reason, outer, `failed to get ${name} usage: ${r.error}`);
     return {
       ok: true,
       replicas: r.replicas,
@@ -150,7 +162,9 @@ function resourceOutcome(
     };
   }
   if (target.averageUtilization === undefined)
-    return fail(
+    return metricFail(
+      reason,
+      outer,
       "invalid resource metric source: neither an average utilization target nor an average value (usage) target was set",
     );
   const r = getResourceReplicas(
@@ -162,7 +176,7 @@ function resourceOutcome(
     container,
     opts,
   );
-  if (!r.ok) return fail(`failed to get ${name} utilization: ${r.error}`);
+  if (!r.ok) return metricFail(reason, outer, `failed to get ${name} utilization: ${r.error}`);
   return {
     ok: true,
     replicas: r.replicas,

@@ -300,6 +300,22 @@ const SPEC_OPS: Record<string, Operator> = { In: "in", NotIn: "notin", Exists: "
  */
 export function labelSelectorFromSpec(spec: LabelSelectorSpec | null | undefined): Selector {
   if (spec === undefined || spec === null) return { requirements: [], nothing: true };
+  if (typeof spec !== "object") return selectorOfSpec(spec);
+  const hit = specSelectors.get(spec);
+  if (hit) return hit;
+  const sel = selectorOfSpec(spec);
+  specSelectors.set(spec, sel);
+  return sel;
+}
+
+/**
+ * Parsed selectors by spec object. Controllers parse the same stored selectors on every pass;
+ * stored objects are replaced on update, never edited in place, and selectors of Deployments,
+ * ReplicaSets and the like are immutable anyway. Invalid selectors throw and are not cached.
+ */
+const specSelectors = new WeakMap<object, Selector>();
+
+function selectorOfSpec(spec: LabelSelectorSpec): Selector {
   const ml = Object.entries(spec.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const reqs = ml.map(([k, v]) => newRequirement(k, "=", [v]));
   for (const e of spec.matchExpressions ?? []) {

@@ -276,12 +276,11 @@ export class Store {
     if (!maybeExpired && !over) return;
     const drop = new Set<EventRecord>();
     const perNs = new Map(stats.perNs);
-    const less = (ns: string) => perNs.set(ns, (perNs.get(ns) ?? 0) - 1);
     if (maybeExpired) {
       for (const e of events) {
         if (e.last >= cutoff) continue;
         drop.add(e);
-        less(e.involved.namespace);
+        perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) - 1);
       }
     }
     // Keep the most recently seen events of each namespace: a stable sort by time, latest first,
@@ -294,7 +293,7 @@ export class Store {
         const ranked = list.sort((a, b) => b.last - a.last);
         for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) {
           drop.add(ranked[i] as EventRecord);
-          less(ns);
+          perNs.set(ns, (perNs.get(ns) ?? 0) - 1);
         }
       }
     }

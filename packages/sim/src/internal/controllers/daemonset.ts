@@ -95,17 +95,15 @@ function syncDaemonSet(ctx: ControllerContext, ds: KObject, pods: KObject[]): bo
       }
     }
   }
-  const live = (node: string) =>
-    (byNode.get(node) ?? []).filter((p) => !isTerminating(p) && podPhase(p) !== "Failed");
   // Rolling update: old pods go while fewer than maxUnavailable nodes lack an available pod.
   const desired = eligible.size;
   if (ds.spec?.updateStrategy?.type !== "OnDelete") {
     let unavailable = [...eligible].filter(
-      (n) => !live(n).some((p) => isPodAvailable(p, minReady, store.now)),
+      (n) => !livePods(byNode, n).some((p) => isPodAvailable(p, minReady, store.now)),
     ).length;
     const budget = maxUnavailable(ds, desired);
     for (const node of [...eligible].sort()) {
-      const old = live(node).filter((p) => p.metadata.labels?.[HASH] !== rev.hash);
+      const old = livePods(byNode, node).filter((p) => p.metadata.labels?.[HASH] !== rev.hash);
       for (const p of old) {
         const available = isPodAvailable(p, minReady, store.now);
         if (available && unavailable >= budget) continue;
@@ -201,3 +199,8 @@ export const daemonSetController: Controller = {
     return changed;
   },
 };
+
+/** A node's daemon pods that are neither terminating nor failed. */
+function livePods(byNode: Map<string, KObject[]>, node: string): KObject[] {
+  return (byNode.get(node) ?? []).filter((p) => !isTerminating(p) && podPhase(p) !== "Failed");
+}

@@ -153,10 +153,19 @@ export const endpointsController: Controller = {
         }
       }
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
-      // syncService writes the Endpoints to match the pods in one go; it leaves the pods alone.
-      const after = () =>
-        `${svc.metadata.resourceVersion}|${ctx.store.get("endpoints", ns, svc.metadata.name)?.metadata.resourceVersion ?? ""}|${podKey}`;
-      if (quietServices.run(svc, key, () => syncService(ctx, svc, podsByNs), after)) changed = true;
+      // syncService writes the Endpoints to match the pods in one go; it leaves the pods alone, so
+      // the sync settles at the key after it. (Closures are passed inline: a named one costs a
+      // defineProperty per call under tsx's keepNames.)
+      if (
+        quietServices.run(
+          svc,
+          key,
+          () => syncService(ctx, svc, podsByNs),
+          () =>
+            `${svc.metadata.resourceVersion}|${ctx.store.get("endpoints", ns, svc.metadata.name)?.metadata.resourceVersion ?? ""}|${podKey}`,
+        )
+      )
+        changed = true;
     }
     // Endpoints of a deleted selector-based Service go with it.
     for (const ep of ctx.store.each("endpoints")) {

@@ -183,16 +183,16 @@ export function getResourceReplicas(
   const first = resourceUtilizationRatio(metrics, req.requests, targetUtilization);
   if (!first.ok) return first;
   const { ratio, utilization, rawAverage } = first;
-  const result = (replicas: number) => ({
-    ok: true as const,
-    replicas,
-    utilization,
-    rawUtilization: rawAverage,
-  });
   const scaleUpWithUnready = g.unready.size > 0 && ratio > 1;
   if (!scaleUpWithUnready && g.missing.size === 0) {
-    if (Math.abs(1 - ratio) <= opts.tolerance) return result(currentReplicas);
-    return result(Math.ceil(ratio * g.readyPodCount));
+    if (Math.abs(1 - ratio) <= opts.tolerance)
+      return { ok: true as const, replicas: currentReplicas, utilization, rawUtilization: rawAverage };
+    return {
+      ok: true as const,
+      replicas: Math.ceil(ratio * g.readyPodCount),
+      utilization,
+      rawUtilization: rawAverage,
+    };
   }
   if (g.missing.size > 0) {
     const fallback = Math.max(100, targetUtilization);
@@ -207,11 +207,11 @@ export function getResourceReplicas(
   if (!second.ok) return second;
   const newRatio = second.ratio;
   if (Math.abs(1 - newRatio) <= opts.tolerance || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1))
-    return result(currentReplicas);
+    return { ok: true as const, replicas: currentReplicas, utilization, rawUtilization: rawAverage };
   const newReplicas = Math.ceil(newRatio * metrics.size);
   if ((newRatio < 1 && newReplicas > currentReplicas) || (newRatio > 1 && newReplicas < currentReplicas))
-    return result(currentReplicas);
-  return result(newReplicas);
+    return { ok: true as const, replicas: currentReplicas, utilization, rawUtilization: rawAverage };
+  return { ok: true as const, replicas: newReplicas, utilization, rawUtilization: rawAverage };
 }
 
 /**
@@ -237,11 +237,10 @@ export function getPlainMetricReplicas(
   if (metrics.size === 0)
     return { ok: false, error: "did not receive metrics for targeted pods (pods might be unready)" };
   const { ratio, usage } = metricUsageRatio(metrics, targetUsage);
-  const result = (replicas: number) => ({ ok: true as const, replicas, usage });
   const scaleUpWithUnready = g.unready.size > 0 && ratio > 1;
   if (!scaleUpWithUnready && g.missing.size === 0) {
-    if (Math.abs(1 - ratio) <= opts.tolerance) return result(currentReplicas);
-    return result(Math.ceil(ratio * g.readyPodCount));
+    if (Math.abs(1 - ratio) <= opts.tolerance) return { ok: true as const, replicas: currentReplicas, usage };
+    return { ok: true as const, replicas: Math.ceil(ratio * g.readyPodCount), usage };
   }
   if (g.missing.size > 0 && ratio !== 1) {
     for (const name of g.missing)
@@ -251,9 +250,9 @@ export function getPlainMetricReplicas(
     for (const name of g.unready) metrics.set(name, { value: 0, timestamp: 0, window: 0 });
   const newRatio = metricUsageRatio(metrics, targetUsage).ratio;
   if (Math.abs(1 - newRatio) <= opts.tolerance || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1))
-    return result(currentReplicas);
+    return { ok: true as const, replicas: currentReplicas, usage };
   const newReplicas = Math.ceil(newRatio * metrics.size);
   if ((newRatio < 1 && newReplicas > currentReplicas) || (newRatio > 1 && newReplicas < currentReplicas))
-    return result(currentReplicas);
-  return result(newReplicas);
+    return { ok: true as const, replicas: currentReplicas, usage };
+  return { ok: true as const, replicas: newReplicas, usage };
 }

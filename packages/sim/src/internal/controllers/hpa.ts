@@ -53,11 +53,9 @@ function reconcile(ctx: ControllerContext, hpa: KObject, mem: HpaMemory): boolea
   const spec = (hpa.spec ?? {}) as Any;
   const old = hpa.status ?? {};
   const conds: Condition[] = ((old.conditions ?? []) as Condition[]).map((c) => ({ ...c }));
-  const event = (type: "Normal" | "Warning", reason: string, message: string) =>
-    store.event(hpa, type, reason, message, SOURCE);
   const found = scaleTarget(store, hpa);
   if ("error" in found) {
-    event("Warning", "FailedGetScale", found.error);
+    store.event(hpa, "Warning", "FailedGetScale", found.error, SOURCE);
     setCondition(
       conds,
       now,
@@ -120,7 +118,7 @@ function reconcile(ctx: ControllerContext, hpa: KObject, mem: HpaMemory): boolea
     for (const m of specs) {
       const out = evaluateMetric(store, m, current, pods);
       if (!out.ok) {
-        event("Warning", out.reason, out.eventMessage);
+        store.event(hpa, "Warning", out.reason, out.eventMessage, SOURCE);
         metricStatuses.push({ type: "" });
         if (invalid === 0)
           firstError = { reason: out.reason, error: out.error, eventMessage: out.eventMessage };
@@ -147,10 +145,12 @@ function reconcile(ctx: ControllerContext, hpa: KObject, mem: HpaMemory): boolea
         hpa,
         buildStatus(old, current, old.desiredReplicas ?? 0, metricStatuses, conds),
       );
-      event(
+      store.event(
+        hpa,
         "Warning",
         "FailedComputeMetricsReplicas",
         `invalid metrics (${invalid} invalid out of ${specs.length}), first error is: ${firstError.error}`,
+        SOURCE,
       );
       return changed;
     }
@@ -172,7 +172,13 @@ function reconcile(ctx: ControllerContext, hpa: KObject, mem: HpaMemory): boolea
   if (rescale) {
     if (desired > MAX_SANDBOX_REPLICAS) {
       const err = `this sandbox allows at most ${MAX_SANDBOX_REPLICAS} replicas per workload`;
-      event("Warning", "FailedRescale", `New size: ${desired}; reason: ${reason}; error: ${err}`);
+      store.event(
+        hpa,
+        "Warning",
+        "FailedRescale",
+        `New size: ${desired}; reason: ${reason}; error: ${err}`,
+        SOURCE,
+      );
       setCondition(
         conds,
         now,
@@ -199,7 +205,7 @@ function reconcile(ctx: ControllerContext, hpa: KObject, mem: HpaMemory): boolea
       "SucceededRescale",
       `the HPA controller was able to update the target scale to ${desired}`,
     );
-    event("Normal", "SuccessfulRescale", `New size: ${desired}; reason: ${reason}`);
+    store.event(hpa, "Normal", "SuccessfulRescale", `New size: ${desired}; reason: ${reason}`, SOURCE);
     if (spec.behavior) {
       if (desired > current)
         mem.up = storeScaleEvent(mem.up, scaleUpRules(spec.behavior.scaleUp), desired - current, now);

@@ -114,6 +114,26 @@ type Cond = {
   message?: string;
 };
 
+/** One pod condition, keeping its transition time while the status holds (module-level: see parseFlags). */
+function podCondition(
+  oldConds: Cond[],
+  now: string,
+  type: string,
+  ok: boolean,
+  reason?: string,
+  message?: string,
+): Cond {
+  const status = ok ? "True" : "False";
+  const prev = oldConds.find((c) => c.type === type);
+  return {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
+    ...(ok || !reason ? {} : { reason, message: message ?? "" }),
+  };
+}
+
 /** Rebuilds the pod's status from the kubelet's records; returns whether it changed. */
 export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime, node: KObject): boolean {
   const now = isoSeconds(ctx.store.now);
@@ -133,22 +153,13 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
   const incomplete = initSpecs
     .filter((_, i) => !(rt.init[i]?.step === "done" && rt.init[i]?.last?.code === 0))
     .map((s) => s.name);
-  const cond = (type: string, ok: boolean, reason?: string, message?: string): Cond => {
-    const status = ok ? "True" : "False";
-    const prev = oldConds.find((c) => c.type === type);
-    return {
-      type,
-      status,
-      lastProbeTime: null,
-      lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
-      ...(ok || !reason ? {} : { reason, message: message ?? "" }),
-    };
-  };
   const conditions: Cond[] = [];
   if (rt.sandbox !== undefined || rt.mountAt !== undefined)
-    conditions.push(cond("PodReadyToStartContainers", rt.sandbox !== undefined));
+    conditions.push(podCondition(oldConds, now, "PodReadyToStartContainers", rt.sandbox !== undefined));
   conditions.push(
-    cond(
+    podCondition(
+      oldConds,
+      now,
       "Initialized",
       initDone,
       "ContainersNotInitialized",
@@ -157,7 +168,9 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
   );
   const containersReady = initDone && unready.length === 0;
   conditions.push(
-    cond(
+    podCondition(
+      oldConds,
+      now,
       "Ready",
       containersReady,
       "ContainersNotReady",
@@ -165,14 +178,16 @@ export function buildPodStatus(ctx: ControllerContext, pod: KObject, rt: PodRunt
     ),
   );
   conditions.push(
-    cond(
+    podCondition(
+      oldConds,
+      now,
       "ContainersReady",
       containersReady,
       "ContainersNotReady",
       `containers with unready status: [${unready.join(" ")}]`,
     ),
   );
-  conditions.push(cond("PodScheduled", true));
+  conditions.push(podCondition(oldConds, now, "PodScheduled", true));
   const hostIP =
     (node.status?.addresses as { type: string; address: string }[] | undefined)?.find(
       (a) => a.type === "InternalIP",

@@ -33,25 +33,36 @@ function containerCtxs(
   rt: PodRuntime,
   t: Timings,
 ): { init: ContainerCtx[]; main: ContainerCtx[] } {
-  const node = pod.spec.nodeName as string;
-  const mk = (list: unknown[], rts: PodRuntime["init"], init: boolean, kind: string): ContainerCtx[] =>
-    list.map((spec, i) => {
-      const s = spec as ContainerCtx["spec"];
-      return {
-        ctx,
-        pod,
-        spec: s,
-        rt: rts[i] ?? newContainerRuntime(ctx.store.now),
-        node,
-        t,
-        init,
-        fieldPath: `spec.${kind}{${s.name}}`,
-      };
-    });
   return {
-    init: mk(pod.spec.initContainers ?? [], rt.init, true, "initContainers"),
-    main: mk(pod.spec.containers ?? [], rt.containers, false, "containers"),
+    init: containerCtxList(ctx, pod, t, pod.spec.initContainers ?? [], rt.init, true, "initContainers"),
+    main: containerCtxList(ctx, pod, t, pod.spec.containers ?? [], rt.containers, false, "containers"),
   };
+}
+
+/** The contexts of one container list (module-level: closures made per call are costly under tsx). */
+function containerCtxList(
+  ctx: ControllerContext,
+  pod: KObject,
+  t: Timings,
+  list: unknown[],
+  rts: PodRuntime["init"],
+  init: boolean,
+  kind: string,
+): ContainerCtx[] {
+  const node = pod.spec.nodeName as string;
+  return list.map((spec, i) => {
+    const s = spec as ContainerCtx["spec"];
+    return {
+      ctx,
+      pod,
+      spec: s,
+      rt: rts[i] ?? newContainerRuntime(ctx.store.now),
+      node,
+      t,
+      init,
+      fieldPath: `spec.${kind}{${s.name}}`,
+    };
+  });
 }
 
 function terminate(ctx: ControllerContext, pod: KObject, rt: PodRuntime, t: Timings): boolean {

@@ -119,14 +119,16 @@ export function currentLoad(store: Store): Map<string, PodLoad> {
 
 const loadCache = new WeakMap<Store, { key: string; load: Map<string, PodLoad> }>();
 
+/** Adds CPU and requests to a pod's load (module-level: see parseFlags). */
+function addLoad(load: Map<string, PodLoad>, uid: string, container: string, cpu: number, rps: number): void {
+  const l = load.get(uid) ?? { cpu: 0, rps: 0, container };
+  l.cpu += cpu;
+  l.rps += rps;
+  load.set(uid, l);
+}
+
 function computeLoad(store: Store): Map<string, PodLoad> {
   const load = new Map<string, PodLoad>();
-  const add = (uid: string, container: string, cpu: number, rps: number) => {
-    const l = load.get(uid) ?? { cpu: 0, rps: 0, container };
-    l.cpu += cpu;
-    l.rps += rps;
-    load.set(uid, l);
-  };
   for (const pod of store.each("pods")) {
     const gen = generatorOf(pod);
     if (!gen || !isRunning(pod)) continue;
@@ -141,11 +143,12 @@ function computeLoad(store: Store): Map<string, PodLoad> {
     const cost = serverCost(repositoryOf(first?.image ?? ""));
     const rps = 1000 / (gen.sleepMs + LOAD_MODEL.client.overheadMs + cost.responseMs);
     const clientName = ((pod.spec?.containers ?? [])[0] as Container | undefined)?.name ?? "";
-    add(pod.metadata.uid, clientName, rps * LOAD_MODEL.client.cpuMsPerRequest, rps);
+    addLoad(load, pod.metadata.uid, clientName, rps * LOAD_MODEL.client.cpuMsPerRequest, rps);
     for (const target of targets) {
       const c = ((target.spec?.containers ?? [])[0] ?? { name: "" }) as Container;
       const share = rps / targets.length;
-      add(
+      addLoad(
+        load,
         target.metadata.uid,
         c.name,
         share * serverCost(repositoryOf(c.image ?? "")).cpuMsPerRequest,

@@ -41,47 +41,51 @@ export function rankPodsForDeletion(active: KObject[], related: KObject[], now: 
     const node = p.spec?.nodeName as string | undefined;
     if (node && !p.metadata.deletionTimestamp) perNode.set(node, (perNode.get(node) ?? 0) + 1);
   }
-  const rank = (p: KObject) => {
-    const node = p.spec?.nodeName as string | undefined;
-    return node ? (perNode.get(node) ?? 0) : 0;
-  };
-  const compare = (a: KObject, b: KObject): number => {
-    const an = (a.spec?.nodeName as string | undefined) ?? "";
-    const bn = (b.spec?.nodeName as string | undefined) ?? "";
-    if (an !== bn && (an === "" || bn === "")) return an === "" ? -1 : 1;
-    const ap = PHASE_ORDER[podPhase(a)] ?? 0;
-    const bp = PHASE_ORDER[podPhase(b)] ?? 0;
-    if (ap !== bp) return ap - bp;
-    const ar = isPodReady(a);
-    const br = isPodReady(b);
-    if (ar !== br) return ar ? 1 : -1;
-    const ac = deletionCost(a);
-    const bc = deletionCost(b);
-    if (ac !== bc) return ac - bc;
-    const ark = rank(a);
-    const brk = rank(b);
-    if (ark !== brk) return brk - ark;
-    if (ar && br) {
-      const at = readyTime(a);
-      const bt = readyTime(b);
-      if (at !== bt) {
-        if (at === undefined) return -1;
-        if (bt === undefined) return 1;
-        const diff = logRank(at, now) - logRank(bt, now);
-        if (diff !== 0) return diff;
-        return a.metadata.uid < b.metadata.uid ? -1 : 1;
-      }
-    }
-    const restarts = maxRestarts(b) - maxRestarts(a);
-    if (restarts !== 0) return restarts;
-    const aCreated = Date.parse(a.metadata.creationTimestamp);
-    const bCreated = Date.parse(b.metadata.creationTimestamp);
-    if (aCreated !== bCreated) {
-      const diff = logRank(aCreated, now) - logRank(bCreated, now);
+  return [...active].sort((a, b) => compareForDeletion(a, b, perNode, now));
+}
+
+/** How many related active pods share the pod's node ("doubled up" pods go first). */
+function nodeRank(p: KObject, perNode: Map<string, number>): number {
+  const node = p.spec?.nodeName as string | undefined;
+  return node ? (perNode.get(node) ?? 0) : 0;
+}
+
+/** ActivePodsWithRanks.Less (module-level: closures made per call are costly under tsx's keepNames). */
+function compareForDeletion(a: KObject, b: KObject, perNode: Map<string, number>, now: number): number {
+  const an = (a.spec?.nodeName as string | undefined) ?? "";
+  const bn = (b.spec?.nodeName as string | undefined) ?? "";
+  if (an !== bn && (an === "" || bn === "")) return an === "" ? -1 : 1;
+  const ap = PHASE_ORDER[podPhase(a)] ?? 0;
+  const bp = PHASE_ORDER[podPhase(b)] ?? 0;
+  if (ap !== bp) return ap - bp;
+  const ar = isPodReady(a);
+  const br = isPodReady(b);
+  if (ar !== br) return ar ? 1 : -1;
+  const ac = deletionCost(a);
+  const bc = deletionCost(b);
+  if (ac !== bc) return ac - bc;
+  const ark = nodeRank(a, perNode);
+  const brk = nodeRank(b, perNode);
+  if (ark !== brk) return brk - ark;
+  if (ar && br) {
+    const at = readyTime(a);
+    const bt = readyTime(b);
+    if (at !== bt) {
+      if (at === undefined) return -1;
+      if (bt === undefined) return 1;
+      const diff = logRank(at, now) - logRank(bt, now);
       if (diff !== 0) return diff;
       return a.metadata.uid < b.metadata.uid ? -1 : 1;
     }
-    return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-  };
-  return [...active].sort(compare);
+  }
+  const restarts = maxRestarts(b) - maxRestarts(a);
+  if (restarts !== 0) return restarts;
+  const aCreated = Date.parse(a.metadata.creationTimestamp);
+  const bCreated = Date.parse(b.metadata.creationTimestamp);
+  if (aCreated !== bCreated) {
+    const diff = logRank(aCreated, now) - logRank(bCreated, now);
+    if (diff !== 0) return diff;
+    return a.metadata.uid < b.metadata.uid ? -1 : 1;
+  }
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }

@@ -100,6 +100,13 @@ function nodeUsage(ctx: ControllerContext): Map<string, NodeUse> {
   return map;
 }
 
+/** A feasible node's score (module-level: closures made per call are costly under tsx's keepNames). */
+function nodeScore(u: NodeUse, req: { cpu: number; memory: number }, siblings: Map<string, number>): number {
+  const cpuFree = (u.alloc.cpu - u.used.cpu - req.cpu) / u.alloc.cpu;
+  const memFree = (u.alloc.memory - u.used.memory - req.memory) / u.alloc.memory;
+  return -(siblings.get(u.node.metadata.name) ?? 0) * 1000 + (cpuFree + memFree) * 50 - u.pods * 0.5;
+}
+
 /**
  * Scores a feasible node: prefer fewer pods of the same owner (spreading replicas, like the
  * default topology spread), then the least requested resources, then the node name.
@@ -114,15 +121,10 @@ function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): 
     }
   }
   const req = podRequests(pod);
-  const score = (u: NodeUse) => {
-    const cpuFree = (u.alloc.cpu - u.used.cpu - req.cpu) / u.alloc.cpu;
-    const memFree = (u.alloc.memory - u.used.memory - req.memory) / u.alloc.memory;
-    return -(siblings.get(u.node.metadata.name) ?? 0) * 1000 + (cpuFree + memFree) * 50 - u.pods * 0.5;
-  };
   let best: NodeUse | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const u of candidates) {
-    const s = score(u);
+    const s = nodeScore(u, req, siblings);
     if (s > bestScore + 1e-9) {
       best = u;
       bestScore = s;

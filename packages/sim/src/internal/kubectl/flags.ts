@@ -107,15 +107,16 @@ function underscoreOK(s: string): boolean {
   return !/^_|_$|__/.test(body);
 }
 
+/** A ParseInt failure (a module-level function: closures made per call are costly under tsx's keepNames). */
+function intFail(s: string, why: string): Parsed<number> {
+  return { ok: false, error: `strconv.ParseInt: parsing ${goQuote(s)}: ${why}` };
+}
+
 /** Go's strconv.ParseInt(s, base, bitSize); the error is the full `strconv.ParseInt: parsing "x": …` text. */
 export function parseGoInt(s: string, base: 0 | 10 = 0, bitSize: 32 | 64 = 64): Parsed<number> {
-  const fail = (why: string): Parsed<number> => ({
-    ok: false,
-    error: `strconv.ParseInt: parsing ${goQuote(s)}: ${why}`,
-  });
   const neg = s[0] === "-";
   let u = s[0] === "+" || neg ? s.slice(1) : s;
-  if (u === "") return fail("invalid syntax");
+  if (u === "") return intFail(s, "invalid syntax");
   let b = 10;
   if (base === 0 && u[0] === "0") {
     const p = u[1]?.toLowerCase();
@@ -133,13 +134,13 @@ export function parseGoInt(s: string, base: 0 | 10 = 0, bitSize: 32 | 64 = 64): 
     const cc = c.charCodeAt(0);
     const d =
       cc >= 48 && cc <= 57 ? cc - 48 : (cc | 0x20) >= 97 && (cc | 0x20) <= 122 ? (cc | 0x20) - 87 : 99;
-    if (d >= b) return fail("invalid syntax");
+    if (d >= b) return intFail(s, "invalid syntax");
     n = n * BigInt(b) + BigInt(d);
-    if (n > max) return fail("value out of range");
+    if (n > max) return intFail(s, "value out of range");
   }
-  if (underscores && !underscoreOK(neg || s[0] === "+" ? s.slice(1) : s)) return fail("invalid syntax");
+  if (underscores && !underscoreOK(neg || s[0] === "+" ? s.slice(1) : s)) return intFail(s, "invalid syntax");
   const cutoff = 1n << BigInt(bitSize - 1);
-  if ((!neg && n >= cutoff) || (neg && n > cutoff)) return fail("value out of range");
+  if ((!neg && n >= cutoff) || (neg && n > cutoff)) return intFail(s, "value out of range");
   return { ok: true, value: Number(neg ? -n : n) };
 }
 
@@ -323,25 +324,39 @@ function indexOf(specs: readonly FlagSpec[]): SpecIndex {
   return index;
 }
 
+// The helpers of parseFlags live at module level: closures made on every call are costly under
+// tsx, whose keepNames names each one with Object.defineProperty.
+
+function flagFail(commandPath: string, msg: string): never {
+  throw new FlagError(`Error: ${msg}\nSee '${commandPath} --help' for usage.`);
+}
+
+function applyFlag(
+  flags: Record<string, FlagValue>,
+  set: Set<string>,
+  commandPath: string,
+  spec: FlagSpec,
+  raw: string,
+): void {
+  const r = convert(spec, raw);
+  if (!r.ok) {
+    const shown = spec.short !== undefined ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+    flagFail(commandPath, `invalid argument ${goQuote(raw)} for ${goQuote(shown)} flag: ${r.error}`);
+  }
+  const prev = flags[spec.name];
+  const accumulate = set.has(spec.name) && Array.isArray(prev) && Array.isArray(r.value);
+  flags[spec.name] = accumulate ? [...prev, ...(r.value as string[])] : r.value;
+  set.add(spec.name);
+}
+
+function noOpt(spec: FlagSpec): string | undefined {
+  return spec.type === "bool" ? "true" : spec.noOptDefVal || undefined;
+}
+
 export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPath: string): ParsedArgs {
   const { byName, byShort, defaults } = indexOf(specs);
-  const fail = (msg: string): never => {
-    throw new FlagError(`Error: ${msg}\nSee '${commandPath} --help' for usage.`);
-  };
   const flags: Record<string, FlagValue> = {};
   const set = new Set<string>();
-  const apply = (spec: FlagSpec, raw: string) => {
-    const r = convert(spec, raw);
-    if (!r.ok) {
-      const shown = spec.short !== undefined ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
-      return fail(`invalid argument ${goQuote(raw)} for ${goQuote(shown)} flag: ${r.error}`);
-    }
-    const prev = flags[spec.name];
-    const accumulate = set.has(spec.name) && Array.isArray(prev) && Array.isArray(r.value);
-    flags[spec.name] = accumulate ? [...prev, ...(r.value as string[])] : r.value;
-    set.add(spec.name);
-  };
-  const noOpt = (spec: FlagSpec) => (spec.type === "bool" ? "true" : spec.noOptDefVal || undefined);
   const positionals: string[] = [];
   let dashDash: string[] | undefined;
   let i = 0;
@@ -355,32 +370,33 @@ export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPa
         break;
       }
       const body = s.slice(2);
-      if (body[0] === "-" || body[0] === "=") fail(`bad flag syntax: ${s}`);
+      if (body[0] === "-" || body[0] === "=") flagFail(commandPath, `bad flag syntax: ${s}`);
       const eq = body.indexOf("=");
       const name = eq < 0 ? body : body.slice(0, eq);
-      const spec = byName.get(normalize(name)) ?? fail(`unknown flag: --${name}`);
+      const spec = byName.get(normalize(name)) ?? flagFail(commandPath, `unknown flag: --${name}`);
       const dflt = noOpt(spec);
-      if (eq >= 0) apply(spec, body.slice(eq + 1));
-      else if (dflt !== undefined) apply(spec, dflt);
-      else if (i < args.length) apply(spec, args[i++] ?? "");
-      else fail(`flag needs an argument: ${s}`);
+      if (eq >= 0) applyFlag(flags, set, commandPath, spec, body.slice(eq + 1));
+      else if (dflt !== undefined) applyFlag(flags, set, commandPath, spec, dflt);
+      else if (i < args.length) applyFlag(flags, set, commandPath, spec, args[i++] ?? "");
+      else flagFail(commandPath, `flag needs an argument: ${s}`);
     } else {
       let sh = s.slice(1);
       while (sh.length > 0) {
         const c = String.fromCodePoint(sh.codePointAt(0) ?? 0);
-        const spec = byShort.get(c) ?? fail(`unknown shorthand flag: ${quoteFirstByte(c)} in -${sh}`);
+        const spec =
+          byShort.get(c) ?? flagFail(commandPath, `unknown shorthand flag: ${quoteFirstByte(c)} in -${sh}`);
         const dflt = noOpt(spec);
         const rest = sh.slice(c.length);
         if (sh.length > 2 && sh[1] === "=") {
-          apply(spec, sh.slice(2)); // -f=value
+          applyFlag(flags, set, commandPath, spec, sh.slice(2)); // -f=value
           break;
         }
-        if (dflt !== undefined) apply(spec, dflt);
+        if (dflt !== undefined) applyFlag(flags, set, commandPath, spec, dflt);
         else if (rest.length > 0) {
-          apply(spec, rest); // -fvalue
+          applyFlag(flags, set, commandPath, spec, rest); // -fvalue
           break;
-        } else if (i < args.length) apply(spec, args[i++] ?? "");
-        else fail(`flag needs an argument: ${quoteFirstByte(c)} in -${sh}`);
+        } else if (i < args.length) applyFlag(flags, set, commandPath, spec, args[i++] ?? "");
+        else flagFail(commandPath, `flag needs an argument: ${quoteFirstByte(c)} in -${sh}`);
         sh = rest;
       }
     }

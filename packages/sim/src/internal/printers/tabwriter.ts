@@ -50,47 +50,54 @@ function splitLines(text: string): Line[] {
  * (at least minwidth); padding is written after every tab-terminated cell, even an empty one.
  */
 export function tabwrite(text: string, opts: TabwriterOptions): string {
-  const lines = splitLines(text);
-  const out: string[] = [];
-  const widths: number[] = [];
+  const tw: Tabwriter = { lines: splitLines(text), out: [], widths: [], opts };
+  formatBlock(tw, 0, tw.lines.length);
+  return tw.out.join("");
+}
 
-  const writeLines = (line0: number, line1: number): void => {
-    for (let i = line0; i < line1; i++) {
-      const line = lines[i];
-      if (!line) continue;
-      let s = "";
-      line.cells.forEach((cell, j) => {
-        s += cell;
-        const w = widths[j];
-        if (w !== undefined) s += " ".repeat(Math.max(0, w - (line.widths[j] ?? 0)));
-      });
-      out.push(line.terminated ? `${s}\n` : s);
+/** The state of one tabwrite (its helpers are module-level functions: see parseFlags). */
+interface Tabwriter {
+  lines: Line[];
+  out: string[];
+  widths: number[];
+  opts: TabwriterOptions;
+}
+
+function writeLines(tw: Tabwriter, line0: number, line1: number): void {
+  const { lines, widths, out } = tw;
+  for (let i = line0; i < line1; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    let s = "";
+    line.cells.forEach((cell, j) => {
+      s += cell;
+      const w = widths[j];
+      if (w !== undefined) s += " ".repeat(Math.max(0, w - (line.widths[j] ?? 0)));
+    });
+    out.push(line.terminated ? `${s}\n` : s);
+  }
+}
+
+function formatBlock(tw: Tabwriter, line0: number, line1: number): void {
+  const { lines, widths, opts } = tw;
+  const column = widths.length;
+  let start = line0;
+  for (let cur = line0; cur < line1; cur++) {
+    if (column >= (lines[cur]?.cells.length ?? 0) - 1) continue;
+    writeLines(tw, start, cur);
+    start = cur;
+    let width = opts.minwidth;
+    for (; cur < line1; cur++) {
+      const line = lines[cur];
+      if (!line || column >= line.cells.length - 1) break;
+      width = Math.max(width, (line.widths[column] ?? 0) + opts.padding);
     }
-  };
-
-  const format = (line0: number, line1: number): void => {
-    const column = widths.length;
-    let start = line0;
-    for (let cur = line0; cur < line1; cur++) {
-      if (column >= (lines[cur]?.cells.length ?? 0) - 1) continue;
-      writeLines(start, cur);
-      start = cur;
-      let width = opts.minwidth;
-      for (; cur < line1; cur++) {
-        const line = lines[cur];
-        if (!line || column >= line.cells.length - 1) break;
-        width = Math.max(width, (line.widths[column] ?? 0) + opts.padding);
-      }
-      widths.push(width);
-      format(start, cur);
-      widths.pop();
-      start = cur;
-    }
-    writeLines(start, line1);
-  };
-
-  format(0, lines.length);
-  return out.join("");
+    widths.push(width);
+    formatBlock(tw, start, cur);
+    widths.pop();
+    start = cur;
+  }
+  writeLines(tw, start, line1);
 }
 
 /**

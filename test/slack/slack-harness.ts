@@ -1,6 +1,6 @@
 // The Slack app under test: the fake Slack, real Redis, a real worker and the real Bolt app, one prefix.
 
-import { type BosunWorker, COMMANDS_QUEUE, repliesQueue, startWorker } from "@bosun/queue";
+import { type BosunWorker, COMMANDS_QUEUE, type ReplyJob, repliesQueue, startWorker } from "@bosun/queue";
 import type { SlackConfig } from "@bosun/slack";
 import { createLogger, type RunningSlackApp, startSlackApp, unescapeMrkdwn } from "@bosun/slack";
 import { RedisStore } from "@bosun/store";
@@ -202,6 +202,25 @@ export class SlackHarness {
       const got = this.fake.responses.filter((r) => r.id === id).map((r) => r.body);
       return got.length >= n ? got : undefined;
     }, what);
+  }
+
+  /** The ReplyJob the worker sent for a request whose response_url ends in `responseId` (kept once done). */
+  async replyJobFor(responseId: string): Promise<ReplyJob> {
+    const replies = new Queue(repliesQueue("slack"), {
+      connection: connectionOf(this.redisUrl),
+      prefix: this.prefix,
+    });
+    try {
+      return await until(`the reply job for ${responseId}`, async () => {
+        const jobs = await replies.getJobs(["completed", "active", "waiting", "failed"]);
+        const job = jobs.find((j) =>
+          String((j.data as ReplyJob).target?.responseUrl ?? "").endsWith(`/${responseId}`),
+        );
+        return job?.data as ReplyJob | undefined;
+      });
+    } finally {
+      await replies.close();
+    }
   }
 
   /** Jobs ever added to the commands queue (waiting, active, done, failed, delayed). */

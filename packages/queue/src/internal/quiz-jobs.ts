@@ -169,7 +169,7 @@ export async function roundCloseJob(ctx: WorkerContext, data: RoundCloseJob): Pr
 /** A member's answer: recorded if it is their first for the open round; a personal note either way. */
 export async function roundAnswerJob(ctx: WorkerContext, data: RoundAnswerJob): Promise<void> {
   await updateChannelQuiz(ctx.store, data.channel, ctx.logger, async (ch) => {
-    const r = answerRoundSafe(ctx, ch, data);
+    const r = answerRound(ch, data.actor, data.answer, ctx.content, data.sentAt);
     await ctx.replies.send(
       replyQueueOf(data),
       replyJobIdOf(data.eventId),
@@ -177,10 +177,6 @@ export async function roundAnswerJob(ctx: WorkerContext, data: RoundAnswerJob): 
     );
     return r.accepted ? r.channel : undefined;
   });
-}
-
-function answerRoundSafe(ctx: WorkerContext, ch: ChannelQuiz, data: RoundAnswerJob) {
-  return answerRound(ch, data.actor, data.answer, ctx.content, data.sentAt);
 }
 
 /** The channel's leaderboard, to the member who asked (personal: the reveal shows the top 5 to all). */

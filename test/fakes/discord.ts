@@ -386,8 +386,9 @@ export class FakeDiscord {
     const [status, out] = this.route(call);
     call.status = status;
     this.calls.push(call);
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(status === 204 ? undefined : JSON.stringify(out));
+    // No body (and so no JSON content type, which discord.js would try to parse) on a 204.
+    if (status === 204) res.writeHead(204).end();
+    else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(out));
     this.events.emit("call", call);
   }
 
@@ -468,8 +469,7 @@ export class FakeDiscord {
       /^\/channels\/(\d+)\/threads$/,
       (m, _c, body) => {
         const parent = this.channelData.get(m[1] ?? "");
-        if (parent?.type !== 0)
-          return [400, { message: "Cannot start a thread here", code: 50024 }];
+        if (parent?.type !== 0) return [400, { message: "Cannot start a thread here", code: 50024 }];
         const id = snowflake();
         const thread = threadChannel(
           id,

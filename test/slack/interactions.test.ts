@@ -116,3 +116,42 @@ describe("hostile input", () => {
     expect(h.fake.violations).toEqual([]);
   });
 });
+
+describe("mentions in a thread", () => {
+  it("answers @bosun kubectl in the thread it was asked in, with a pasted manifest as stdin", async () => {
+    const text =
+      '<@U0BOT> kubectl apply -f -\n```\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeting\ndata:\n  hello: "a &amp; b &lt;3"\n```';
+    const res = await h.event({
+      type: "app_mention",
+      user: "U0TESS",
+      text,
+      ts: "1700000100.000200",
+      thread_ts: "1700000100.000100",
+      channel: "C0THREAD",
+      event_ts: "1700000100.000200",
+    });
+    expect(res.status).toBe(200);
+    const reply = await h.fake.waitFor(
+      () => h.fake.callsTo("chat.postEphemeral").find((c) => c.args.user === "U0TESS"),
+      "an ephemeral reply in the thread",
+    );
+    expect(reply.args.channel).toBe("C0THREAD");
+    expect(reply.args.thread_ts).toBe("1700000100.000100");
+    expect(codeText([reply.args])).toBe("configmap/greeting created");
+    // Slack's entities were undone in the manifest, nothing else.
+    await h.event({
+      type: "app_mention",
+      user: "U0TESS",
+      text: "<@U0BOT> kubectl get configmap greeting -o yaml",
+      ts: "1700000100.000300",
+      thread_ts: "1700000100.000100",
+      channel: "C0THREAD",
+      event_ts: "1700000100.000300",
+    });
+    const yaml = await h.fake.waitFor(
+      () => h.fake.callsTo("chat.postEphemeral").filter((c) => c.args.user === "U0TESS")[1],
+      "the configmap's YAML",
+    );
+    expect(codeText([yaml.args])).toMatch(/hello: a & b <3/);
+  });
+});

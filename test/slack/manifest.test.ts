@@ -34,10 +34,10 @@ describe("infra/slack/manifest.yaml", () => {
     }
   });
 
-  it("turns on interactivity, the Home tab and the app_home_opened event, over HTTP", () => {
+  it("turns on interactivity, the Home tab and the events the app listens to, over HTTP", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_mention"]);
     expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
@@ -45,7 +45,15 @@ describe("infra/slack/manifest.yaml", () => {
 
   it("asks only for the scopes the app uses", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ["channels:read", "chat:write", "chat:write.public", "commands", "groups:read", "users:read"].sort(),
+      [
+        "app_mentions:read",
+        "channels:read",
+        "chat:write",
+        "chat:write.public",
+        "commands",
+        "groups:read",
+        "users:read",
+      ].sort(),
     );
   });
 });

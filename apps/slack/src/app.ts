@@ -13,6 +13,7 @@ import { registerActions } from "./listeners/actions.ts";
 import { registerApplyModal } from "./listeners/apply-modal.ts";
 import { registerCommands } from "./listeners/commands.ts";
 import { registerHome } from "./listeners/home.ts";
+import { registerMentions } from "./listeners/mention.ts";
 import { boltLogger, createLogger } from "./logger.ts";
 
 /** Options beyond the configuration (tests pass their own logger or store). */
@@ -75,6 +76,7 @@ export async function startSlackApp(config: SlackConfig, opts: StartOptions = {}
   registerApplyModal(app, deps);
   registerActions(app, deps);
   registerHome(app, deps);
+  registerMentions(app, deps);
 
   let started = false;
   let port: number | undefined;

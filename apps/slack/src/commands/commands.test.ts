@@ -1,6 +1,7 @@
 // The slash-command parsers: kubectl lines, the apply modal, /bosun verbs and quiz schedules.
 
 import { describe, expect, it } from "vitest";
+import { parseMention } from "../listeners/mention.ts";
 import { parseBosun, parseDuration } from "./bosun.ts";
 import { parseKubectl } from "./kubectl.ts";
 import { unslack, words } from "./text.ts";
@@ -123,5 +124,16 @@ describe("text helpers", () => {
     expect(unslack("<@U123|ann> &lt;x&gt;")).toBe("ann <x>");
     expect(parseDuration("1h30m")).toBe(5400_000);
     expect(parseDuration("2x")).toBeUndefined();
+  });
+});
+
+describe("parseMention", () => {
+  it("drops the mention, keeps the line and takes a fenced block as the manifest", () => {
+    expect(parseMention("<@U0BOT> kubectl get pods")).toEqual({ line: "kubectl get pods" });
+    expect(parseMention("<@U0BOT|bosun>   hint ")).toEqual({ line: "hint" });
+    expect(parseMention("<@U0BOT> k apply -f -\n```yaml\nkind: Pod\nx: &lt;“y”&gt;\n```")).toEqual({
+      line: "k apply -f -",
+      stdin: "kind: Pod\nx: <“y”>\n",
+    });
   });
 });

@@ -15,6 +15,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const id = action.action_id;
     const scope = (action.value ?? "p") as ButtonScope;
     const channel = body.channel?.id ?? body.container?.channel_id;
+    // A button on a message in a thread answers in that thread.
+    const threadTs = (body.message?.thread_ts ?? body.container?.thread_ts) as string | undefined;
     const o: Origin = {
       team: body.team?.id ?? body.user.team_id ?? "",
       user: body.user.id,
@@ -22,6 +24,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       eventId: body.trigger_id ?? `${action.action_ts}-${body.user.id}`,
       ...(channel !== undefined ? { channel } : {}),
       ...(body.response_url !== undefined ? { responseUrl: body.response_url } : {}),
+      ...(threadTs !== undefined ? { threadTs } : {}),
     };
     const tell = async (text: string) => {
       if (body.response_url !== undefined)

@@ -285,17 +285,28 @@ export class Store {
     }
     // Keep the most recently seen events of each namespace: a stable sort by time, latest first,
     // ranks them (on equal times the earlier one wins) and the tail beyond the budget goes.
-    const crowded = new Map<string, EventRecord[]>();
-    for (const [ns, n] of perNs) if (n > EVENTS_PER_NAMESPACE) crowded.set(ns, []);
-    if (crowded.size > 0) {
-      for (const e of events) if (e.last >= cutoff) crowded.get(e.involved.namespace)?.push(e);
-      for (const [ns, list] of crowded) {
-        const ranked = list.sort((a, b) => b.last - a.last);
-        for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) {
-          drop.add(ranked[i] as EventRecord);
-          perNs.set(ns, (perNs.get(ns) ?? 0) - 1);
+    for (const [ns, n] of perNs) {
+      if (n <= EVENTS_PER_NAMESPACE) continue;
+      const excess = n - EVENTS_PER_NAMESPACE;
+      if (excess <= 8) {
+        // Usually one or two new events pushed a namespace over: pick the tail one at a time, the
+        // oldest `last` and, among equal ones, the latest in the array (where the sort puts it).
+        for (let k = 0; k < excess; k++) {
+          let worst: EventRecord | undefined;
+          for (const e of events) {
+            if (e.involved.namespace !== ns || e.last < cutoff || drop.has(e)) continue;
+            if (worst === undefined || e.last <= worst.last) worst = e;
+          }
+          if (worst === undefined) break;
+          drop.add(worst);
         }
+      } else {
+        const ranked = events
+          .filter((e) => e.involved.namespace === ns && e.last >= cutoff)
+          .sort((a, b) => b.last - a.last);
+        for (let i = EVENTS_PER_NAMESPACE; i < ranked.length; i++) drop.add(ranked[i] as EventRecord);
       }
+      perNs.set(ns, EVENTS_PER_NAMESPACE);
     }
     if (drop.size === 0) {
       // The lower bound of `last` was stale: nothing expired after all.

@@ -24,7 +24,9 @@ import { report } from "./report.ts";
 /** Learners with warm sessions (one deployment each); also the in-flight count of the c32 runs. */
 const LEARNERS = 32;
 /** How long each timed run lasts, after its warm-up. */
-const RUN_MS = 4000;
+const RUN_MS = 2500;
+/** Rounds of (baseline, pipeline) at each concurrency; figures are medians over them. */
+const ROUNDS = 3;
 
 /** The commands a learner on the Deployments lesson types most: reads, scales, a describe. */
 const MIX = [
@@ -42,6 +44,8 @@ interface Stats {
   throughput: number;
   p50: number;
   p99: number;
+  /** CPU time of this process (user + system) per round trip: what load on a shared machine distorts least. */
+  cpuMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -70,6 +74,7 @@ async function drive(
     for (let i = 0; i < warmup; i++) await send(c, next(c));
   });
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const deadline = start + ms;
   await all(async (c) => {
@@ -80,11 +85,13 @@ async function drive(
     }
   });
   const elapsed = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   return {
     throughput: latencies.length / (elapsed / 1000),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    cpuMs: (used.user + used.system) / 1000 / latencies.length,
   };
 }
 
@@ -134,8 +141,14 @@ function eventJob(learner: number, eventId: string, text: string): EventJob {
   };
 }
 
+/** An arrangement under test: `send` runs one command for a client and resolves on its reply. */
+interface Arrangement {
+  send(clients: number, client: number, i: number): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** Bare BullMQ: a job through one queue whose worker adds a reply job to a second queue. */
-async function baseline(redisUrl: string, clients: number): Promise<Stats> {
+async function openBaseline(redisUrl: string): Promise<Arrangement> {
   const prefix = uniquePrefix("bench-base");
   const r = rendezvous();
   const commands = new Queue("commands", { connection: connection(redisUrl, false), prefix });
@@ -143,46 +156,38 @@ async function baseline(redisUrl: string, clients: number): Promise<Stats> {
   const worker = new Worker(
     "commands",
     async (job) => {
-      await replies.add(
-        "reply",
-        { eventId: job.data.eventId, reply: { blocks: [], actions: [] } },
-        {
-          ...JOB_OPTIONS,
-          jobId: `r-${job.id}`,
-        },
-      );
+      const reply = { eventId: job.data.eventId, reply: { blocks: [], actions: [] } };
+      await replies.add("reply", reply, { ...JOB_OPTIONS, jobId: `r-${job.id}` });
     },
     { connection: connection(redisUrl, true), prefix, concurrency: LEARNERS },
   );
-  const consumer = new Worker(
-    "replies",
-    async (job) => {
-      r.done(job.data.eventId);
-    },
-    { connection: connection(redisUrl, true), prefix, concurrency: LEARNERS },
-  );
-  try {
-    await Promise.all([worker.waitUntilReady(), consumer.waitUntilReady()]);
-    const run = uniquePrefix("b");
-    return await drive(clients, async (c, i) => {
+  const consumer = new Worker("replies", async (job) => r.done(job.data.eventId), {
+    connection: connection(redisUrl, true),
+    prefix,
+    concurrency: LEARNERS,
+  });
+  await Promise.all([worker.waitUntilReady(), consumer.waitUntilReady()]);
+  const run = uniquePrefix("b");
+  let n = 0;
+  return {
+    async send(clients, c, i) {
       const learner = clients === 1 ? i % LEARNERS : c;
-      const id = `${run}-${learner}-${i}`;
+      const id = `${run}-${learner}-${n++}`;
       const done = r.wait(id);
-      await commands.add("event", eventJob(learner, id, MIX[i % MIX.length] ?? ""), {
-        ...JOB_OPTIONS,
-        jobId: `ev-${id}`,
-      });
+      const job = eventJob(learner, id, MIX[i % MIX.length] ?? "");
+      await commands.add("event", job, { ...JOB_OPTIONS, jobId: `ev-${id}` });
       await done;
-    });
-  } finally {
-    await Promise.all([worker.close(), consumer.close()]);
-    await Promise.all([commands.obliterate({ force: true }), replies.obliterate({ force: true })]);
-    await Promise.all([commands.close(), replies.close()]);
-  }
+    },
+    async close() {
+      await Promise.all([worker.close(), consumer.close()]);
+      await Promise.all([commands.obliterate({ force: true }), replies.obliterate({ force: true })]);
+      await Promise.all([commands.close(), replies.close()]);
+    },
+  };
 }
 
-/** The real pipeline: Producer → startWorker on a RedisStore → reply consumer. */
-async function pipeline(redisUrl: string, content: Content): Promise<{ c1: Stats; c32: Stats }> {
+/** The real pipeline: Producer → startWorker on a RedisStore → reply consumer, on warm sessions. */
+async function openPipeline(redisUrl: string, content: Content): Promise<Arrangement> {
   const prefix = uniquePrefix("bench-pipe");
   const store = new RedisStore({ redisUrl, prefix });
   const producer = new Producer({ redisUrl, prefix, store });
@@ -203,27 +208,26 @@ async function pipeline(redisUrl: string, content: Content): Promise<{ c1: Stats
     await producer.send(eventJob(learner, id, text));
     await done;
   };
-  try {
-    // Warm sessions: every learner has a deployment running before anything is timed.
-    await Promise.all(
-      Array.from({ length: LEARNERS }, async (_, l) => {
-        await command(l, "kubectl create deployment web --image=nginx:1.25 --replicas=2");
-        await command(l, "kubectl expose deployment web --port=80");
-      }),
-    );
-    const c1 = await drive(1, (_, i) => command(i % LEARNERS, MIX[i % MIX.length] ?? ""));
-    const c32 = await drive(LEARNERS, (c, i) => command(c, MIX[i % MIX.length] ?? ""));
-    return { c1, c32 };
-  } finally {
-    await bosun.close();
-    await replies.close();
-    await producer.close();
-    const admin = new Queue(COMMANDS_QUEUE, { connection: connection(redisUrl, false), prefix });
-    await admin.obliterate({ force: true });
-    await admin.close();
-    await cleanKeys(redisUrl, prefix);
-    await store.close();
-  }
+  // Warm sessions: every learner has a deployment and a service before anything is timed.
+  await Promise.all(
+    Array.from({ length: LEARNERS }, async (_, l) => {
+      await command(l, "kubectl create deployment web --image=nginx:1.25 --replicas=2");
+      await command(l, "kubectl expose deployment web --port=80");
+    }),
+  );
+  return {
+    send: (clients, c, i) => command(clients === 1 ? i % LEARNERS : c, MIX[i % MIX.length] ?? ""),
+    async close() {
+      await bosun.close();
+      await replies.close();
+      await producer.close();
+      const admin = new Queue(COMMANDS_QUEUE, { connection: connection(redisUrl, false), prefix });
+      await admin.obliterate({ force: true });
+      await admin.close();
+      await cleanKeys(redisUrl, prefix);
+      await store.close();
+    },
+  };
 }
 
 /** Deletes the store's keys of this run (the store has its own prefix; never a flush). */
@@ -241,25 +245,61 @@ async function cleanKeys(redisUrl: string, prefix: string): Promise<void> {
   }
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** The median of each figure over the rounds. */
+function medianStats(runs: Stats[]): Stats {
+  return {
+    throughput: median(runs.map((r) => r.throughput)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+  };
+}
+
+/**
+ * Both arrangements are open at once and measured in alternation, round after round, so a change
+ * in the machine's load (it is shared) hits both alike; each figure is the median over the rounds.
+ */
 export async function pipelineBench(redisUrl: string): Promise<void> {
   const content = loadContentOrThrow(readContentDir());
-  const base = { c1: await baseline(redisUrl, 1), c32: await baseline(redisUrl, LEARNERS) };
-  const real = await pipeline(redisUrl, content);
+  const base = await openBaseline(redisUrl);
+  const pipe = await openPipeline(redisUrl, content);
+  const runs = {
+    base: { c1: [] as Stats[], c32: [] as Stats[] },
+    pipe: { c1: [] as Stats[], c32: [] as Stats[] },
+  };
+  try {
+    for (let round = 0; round < ROUNDS; round++)
+      for (const [c, clients] of [
+        ["c1", 1],
+        ["c32", LEARNERS],
+      ] as const) {
+        runs.base[c].push(await drive(clients, (cl, i) => base.send(clients, cl, i)));
+        runs.pipe[c].push(await drive(clients, (cl, i) => pipe.send(clients, cl, i)));
+      }
+  } finally {
+    await pipe.close();
+    await base.close();
+  }
   for (const c of ["c1", "c32"] as const) {
+    const real = medianStats(runs.pipe[c]);
+    const bare = medianStats(runs.base[c]);
     report({
       name: `pipeline.throughput.${c}`,
-      value: real[c].throughput,
+      value: real.throughput,
       unit: "commands/s",
-      baseline: base[c].throughput,
+      baseline: bare.throughput,
       ...(c === "c32" ? { target: "≥ 0.6× baseline" } : {}),
     });
     report({
       name: `pipeline.p50.${c}`,
-      value: real[c].p50,
+      value: real.p50,
       unit: "ms",
-      baseline: base[c].p50,
+      baseline: bare.p50,
       ...(c === "c1" ? { target: "≤ 2× baseline" } : {}),
     });
-    report({ name: `pipeline.p99.${c}`, value: real[c].p99, unit: "ms", baseline: base[c].p99 });
+    report({ name: `pipeline.p99.${c}`, value: real.p99, unit: "ms", baseline: bare.p99 });
+    report({ name: `pipeline.cpu_ms_per_command.${c}`, value: real.cpuMs, unit: "ms", baseline: bare.cpuMs });
   }
 }

@@ -287,17 +287,31 @@ export class FakeDiscord {
     return { id: base.id, token: base.token };
   }
 
-  /** A member (or `bot: true`) posts a plain message in a channel or thread. */
-  say(channelId: string, content: string, user: FakeUser, bot = false): string {
+  /** A member (or a bot, with `bot: true`) posts a plain message, optionally as a reply to another. */
+  say(
+    channelId: string,
+    content: string,
+    user: FakeUser,
+    opts: { bot?: boolean; replyTo?: string } = {},
+  ): string {
     const id = snowflake();
     const data = apiMessage({
       id,
       channelId,
       guildId: this.guildId,
-      author: apiUser(user, bot),
+      author: apiUser(user, opts.bot ?? false),
       member: { ...apiMember(user), user: undefined },
       content,
     });
+    if (opts.replyTo) {
+      data.type = 19;
+      data.message_reference = {
+        type: 0,
+        message_id: opts.replyTo,
+        channel_id: channelId,
+        guild_id: this.guildId,
+      };
+    }
     this.dispatch("MESSAGE_CREATE", data);
     return id;
   }

@@ -6,6 +6,7 @@ import type { APIInteractionGuildMember, Client, GuildMember, User } from "disco
 import type { Logger } from "../logger.ts";
 import { errorFields } from "../logger.ts";
 import { BotError } from "./errors.ts";
+import type { RoundPosts } from "./rounds.ts";
 import type { StudyGroups } from "./study-groups.ts";
 
 /** The lessons' numbers and titles, for `/lesson` autocomplete. */
@@ -16,6 +17,7 @@ export interface BotContext {
   client: Client;
   producer: Producer;
   groups: StudyGroups;
+  rounds: RoundPosts;
   logger: Logger;
   applicationId: string;
   /** Loaded on first use (reading the course takes a moment). */

@@ -18,12 +18,21 @@ export interface DeliveryOptions {
   /** Pause between the frames of a progressive reply, so each is seen (0 in tests). */
   frameIntervalMs?: number;
   now?: () => number;
+  /** Called once a quiz round's question is posted in a channel (with its last message's id). */
+  onRoundPosted?(post: {
+    guildId: string;
+    channelId: string;
+    messageId: string;
+    round: number;
+  }): Promise<void>;
 }
 
 /** Remembered progress of a reply job: how many steps are done, and the message frames edit. */
 interface Progress {
   steps: number;
   messageId?: string;
+  /** The last message posted (a round's buttons are on it). */
+  lastId?: string;
 }
 
 /** How many reply jobs' progress is remembered (enough for any redelivery window). */
@@ -57,6 +66,7 @@ export class ReplyDelivery {
   private readonly progress = new Map<string, Progress>();
   private readonly frameIntervalMs: number;
   private readonly now: () => number;
+  private readonly onRoundPosted: DeliveryOptions["onRoundPosted"];
 
   constructor(
     private readonly rest: REST,
@@ -65,6 +75,7 @@ export class ReplyDelivery {
   ) {
     this.frameIntervalMs = opts.frameIntervalMs ?? 700;
     this.now = opts.now ?? Date.now;
+    this.onRoundPosted = opts.onRoundPosted;
   }
 
   /** Delivers one reply; throws (to be retried) only for errors a retry can fix. */
@@ -96,9 +107,23 @@ export class ReplyDelivery {
           await pause(this.frameIntervalMs);
         const id = await this.run(step, target, progress.messageId);
         if (id !== undefined && progress.messageId === undefined) progress.messageId = id;
+        if (id !== undefined) progress.lastId = id;
         progress.steps = i + 1;
         this.remember(jobId, progress);
       }
+      if (
+        reply.kind === "round" &&
+        reply.round &&
+        target.via === "channel" &&
+        target.guildId &&
+        progress.lastId
+      )
+        await this.onRoundPosted?.({
+          guildId: target.guildId,
+          channelId: target.channelId,
+          messageId: progress.lastId,
+          round: reply.round.n,
+        });
     } catch (err) {
       if (isPermanent(err)) {
         this.logger.error({ jobId, eventId: reply.eventId, ...errorFields(err) }, "Discord refused a reply");

@@ -50,6 +50,6 @@ export async function quizScheduleCommand(ctx: BotContext, i: ChatInputCommandIn
     channel: { platform: "discord", workspace: i.guildId, channel: channelId },
     cron,
     revealAfterMs,
-    channelTarget: asReplyTarget(channelTarget(channelId)),
+    channelTarget: asReplyTarget(channelTarget(channelId, { guildId: i.guildId })),
   });
 }

@@ -11,6 +11,7 @@ import { ReplyDelivery } from "./deliver.ts";
 import { type HealthServer, startHealthServer } from "./health.ts";
 import { onInteraction } from "./interactions.ts";
 import { onMessage } from "./messages.ts";
+import { RoundPosts } from "./rounds.ts";
 import { StudyGroups } from "./study-groups.ts";
 
 /** Options of `startDiscordBot` beyond the configuration. */
@@ -78,6 +79,7 @@ export async function startDiscordBot(config: BotConfig, opts: BotOptions = {}):
     client,
     producer,
     groups: new StudyGroups(store),
+    rounds: new RoundPosts(store),
     logger,
     applicationId: config.applicationId,
     lessons: () => {
@@ -118,6 +120,8 @@ export async function startDiscordBot(config: BotConfig, opts: BotOptions = {}):
 
   const delivery = new ReplyDelivery(client.rest, logger, {
     ...(opts.frameIntervalMs !== undefined ? { frameIntervalMs: opts.frameIntervalMs } : {}),
+    onRoundPosted: (p) =>
+      ctx.rounds.remember(p.guildId, p.channelId, { messageId: p.messageId, round: p.round }),
   });
   const replies = consumeReplies({
     redisUrl: config.redisUrl,

@@ -26,6 +26,8 @@ export const channelTargetSchema = z.object({
   via: z.literal("channel"),
   channelId: z.string(),
   replyTo: z.string().optional(),
+  /** The server of a quiz channel: round posts are remembered per server and channel. */
+  guildId: z.string().optional(),
 });
 export type ChannelTarget = z.infer<typeof channelTargetSchema>;
 
@@ -54,8 +56,16 @@ export function interactionTarget(i: {
 }
 
 /** The target of a channel post. */
-export function channelTarget(channelId: string, replyTo?: string): ChannelTarget {
-  return { via: "channel", channelId, ...(replyTo ? { replyTo } : {}) };
+export function channelTarget(
+  channelId: string,
+  opts: { replyTo?: string; guildId?: string } = {},
+): ChannelTarget {
+  return {
+    via: "channel",
+    channelId,
+    ...(opts.replyTo ? { replyTo: opts.replyTo } : {}),
+    ...(opts.guildId ? { guildId: opts.guildId } : {}),
+  };
 }
 
 /** A target as the job schema stores it (a flat record). */

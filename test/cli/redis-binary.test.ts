@@ -1,6 +1,6 @@
 // The one-command smoke test: the real `bosun` binary with --redis, against the test Redis.
 
-import { chat, play, terminalSession } from "@bosun/cli";
+import { chat, play, playTurns, terminalSession } from "@bosun/cli";
 import { type BosunWorker, startWorker } from "@bosun/queue";
 import { RedisStore } from "@bosun/store";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -63,7 +63,7 @@ describe("bosun --redis with a worker already running on the queue prefix", () =
       prefix: queuePrefix,
       store,
       content: testContent(),
-      rate: false,
+      // The worker's defaults, rate limit included, as a deployed worker runs.
       onJob: (info) => jobs.push(info.kind),
     });
   });
@@ -76,9 +76,9 @@ describe("bosun --redis with a worker already running on the queue prefix", () =
   });
 
   it("play uses that worker instead of starting one, with the same transcript", async () => {
-    const file = goldenScripts().find((f) => f.name.startsWith("04-")) ?? goldenScripts()[0];
+    const file = goldenScripts().find((f) => f.name.startsWith("02-")) ?? goldenScripts()[0];
     if (!file) throw new Error("no golden script");
-    const commands = file.text.split("\n").filter((l) => /^(kubectl|sleep|az)\b/.test(l.trim())).length;
+    const commands = playTurns(file.text).filter((t) => t.run !== undefined).length;
     const run = await runBosun(
       ["play", "--redis", redisUrl, "--queue-prefix", queuePrefix, "--store-prefix", storePrefix],
       { input: file.text },

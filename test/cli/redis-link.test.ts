@@ -1,7 +1,8 @@
 // The --redis link itself: it finds a running worker, and an event nobody answers ends in a clear error.
 
-import { CliError, openPipeline, resolvePrefix, terminalSession } from "@bosun/cli";
-import { COMMANDS_QUEUE } from "@bosun/queue";
+import { CliError, openPipeline, playRemote, resolvePrefix, terminalSession } from "@bosun/cli";
+import { COMMANDS_QUEUE, startWorker } from "@bosun/queue";
+import { RedisStore } from "@bosun/store";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
@@ -75,4 +76,37 @@ it("a prefix from the environment that the worker would refuse is a clear error"
     delete process.env.CLI_TEST_PREFIX;
   }
   expect(resolvePrefix(undefined, "CLI_TEST_PREFIX", "bosun")).toBe("bosun");
+});
+
+it("a play line the worker refuses (its rate limit) stops the script with a clear error, not a silent gap", async () => {
+  const qp = uniquePrefix("cliq");
+  const sp = uniquePrefix("clis");
+  const store = new RedisStore({ redisUrl, prefix: sp });
+  // Two commands at one instant: no time passes in play, so nothing refills the bucket.
+  const worker = await startWorker({
+    redisUrl,
+    prefix: qp,
+    store,
+    content: testContent(),
+    rate: { capacity: 2, refillPerSecond: 1 },
+  });
+  const pipeline = await openPipeline({ redisUrl, queuePrefix: qp, storePrefix: sp, content: testContent });
+  try {
+    expect(pipeline.worker).toBe("running");
+    const run = playRemote("kubectl get nodes\nkubectl get ns\nkubectl get pods\n", pipeline, { seed: 1 });
+    await expect(run).rejects.toMatchObject({
+      code: "refused",
+      message: expect.stringMatching(/^the worker did not run "kubectl get pods": You're going a bit fast/),
+      partial: expect.stringMatching(
+        /^\$ kubectl get nodes\n[\s\S]*\$ kubectl get ns\n[\s\S]*\$ kubectl get pods\n$/,
+      ),
+    });
+    // The run's session is deleted even so (the worker's rate bucket expires by itself).
+    expect(await keysUnder(redisUrl, sp, `${sp}:{cli:local:u:*`)).toEqual([]);
+  } finally {
+    await pipeline.close();
+    await worker.close();
+    await store.close();
+    await obliterateCommands(redisUrl, qp);
+  }
 });

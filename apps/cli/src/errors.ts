@@ -5,18 +5,23 @@
  * - `redis-failed`: Redis failed while a script or session was running.
  * - `no-reply`: an event went into the queue and no worker answered in time.
  * - `invalid-config`: a prefix from the environment that the worker would refuse.
+ * - `refused`: the worker answered a `play` line with a refusal (rate limit, sandbox limit) instead
+ *   of running it, so the transcript could not match the local one.
  */
-export type CliErrorCode = "redis-unreachable" | "redis-failed" | "no-reply" | "invalid-config";
+export type CliErrorCode = "redis-unreachable" | "redis-failed" | "no-reply" | "invalid-config" | "refused";
 
 /** Thrown by the `--redis` path; `main` prints `bosun: <message>` and exits 1, never a stack trace. */
 export class CliError extends Error {
   override readonly name = "CliError";
+  /** The transcript printed up to the failure, for `main` to write out before the error. */
+  readonly partial: string | undefined;
   constructor(
     readonly code: CliErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; partial?: string } = {},
   ) {
-    super(message, options);
+    super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
+    this.partial = options.partial;
   }
 }
 

@@ -2,6 +2,7 @@
 
 import type { Content } from "@bosun/tutor";
 import type { Profile } from "./args.ts";
+import { CliError } from "./errors.ts";
 
 /** What `main` has parsed for a `--redis` run. */
 export interface RedisCommand {
@@ -37,10 +38,22 @@ export async function runWithRedis(cmd: RedisCommand): Promise<number> {
     note: (line) => process.stderr.write(`${line}\n`),
   });
   const profile = cmd.profile ? { profile: cmd.profile } : {};
+  // Interrupted mid-script: still delete the private reply queue and close the connections. (A
+  // terminal `start` turns Ctrl-C into the end of input itself and never gets here.)
+  const interrupted = (signal: NodeJS.Signals) => {
+    void pipeline.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     if (cmd.command === "play") {
       const opts = { seed: cmd.seed ?? 1, ...profile, colour: cmd.colour };
-      process.stdout.write(await playRemote(cmd.script, pipeline, opts));
+      try {
+        process.stdout.write(await playRemote(cmd.script, pipeline, opts));
+      } catch (err) {
+        if (err instanceof CliError && err.partial) process.stdout.write(err.partial);
+        throw err;
+      }
     } else if (cmd.command === "chat") {
       const opts = { seed: cmd.seed ?? 1, ...profile, colour: cmd.colour, user: cmd.user, group: cmd.group };
       process.stdout.write(await chatRemote(cmd.script, pipeline, opts));
@@ -49,6 +62,8 @@ export async function runWithRedis(cmd: RedisCommand): Promise<number> {
       await tutorRemote(pipeline, { user: cmd.user, init });
     }
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     await pipeline.close();
   }
   return 0;

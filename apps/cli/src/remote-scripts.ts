@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { SessionRef } from "@bosun/store";
 import { renderText } from "@bosun/tutor";
 import { CHAT_START, chatTurns } from "./chat.ts";
+import { CliError } from "./errors.ts";
 import type { Pipeline, SendInput } from "./pipeline.ts";
 import { playTurns } from "./play.ts";
 
@@ -23,20 +24,34 @@ export interface RemoteScriptOptions {
  */
 export const PLAY_AT = CHAT_START;
 
-/** A session of its own for one run: a script always starts from a fresh sandbox, as without --redis. */
-function scriptSession(scope: SessionRef["scope"]): SessionRef {
-  return { platform: "cli", workspace: "local", scope, id: `script-${randomBytes(8).toString("hex")}` };
+/**
+ * A session of its own for one run: a script always starts from a fresh sandbox, as without --redis.
+ * `actor(name)` gives the run's own actor ids too: a worker's rate limit keeps one token bucket per
+ * actor id, timed by `sentAt`, and a script's times start again at CHAT_START on every run, so a
+ * bucket shared across runs (or with `start --user`, at real time) would look used up. The engine
+ * shows names, never actor ids, so transcripts do not change.
+ */
+function scriptRun(scope: SessionRef["scope"]): {
+  session: SessionRef;
+  actor(name: string): SendInput["actor"];
+} {
+  const run = randomBytes(8).toString("hex");
+  return {
+    session: { platform: "cli", workspace: "local", scope, id: `script-${run}` },
+    actor: (name) => ({ id: `${name}.${run}`, name }),
+  };
 }
 
-/** Runs `body` with a fresh session ref and deletes that session afterwards, whatever happened. */
+/** Runs `body` with a fresh session and deletes that session afterwards, whatever happened. */
 async function withScriptSession(
   pipeline: Pipeline,
   scope: SessionRef["scope"],
-  body: (session: SessionRef) => Promise<string>,
+  body: (run: ReturnType<typeof scriptRun>) => Promise<string>,
 ): Promise<string> {
-  const session = scriptSession(scope);
+  const run = scriptRun(scope);
+  const { session } = run;
   try {
-    return await body(session);
+    return await body(run);
   } finally {
     await pipeline.store.remove(session).catch(() => undefined);
   }
@@ -48,7 +63,7 @@ async function withScriptSession(
  * for byte. With colour, errors are not told apart from output (a reply does not keep streams).
  */
 export function playRemote(script: string, pipeline: Pipeline, opts: RemoteScriptOptions): Promise<string> {
-  return withScriptSession(pipeline, "user", async (session) => {
+  return withScriptSession(pipeline, "user", async ({ session, actor }) => {
     const init = { seed: opts.seed, ...(opts.profile ? { profile: opts.profile } : {}) };
     let out = "";
     for (const turn of playTurns(script, opts.colour === true)) {
@@ -56,7 +71,7 @@ export function playRemote(script: string, pipeline: Pipeline, opts: RemoteScrip
       if (!turn.run) continue;
       const { reply } = await pipeline.send({
         session,
-        actor: { id: "player", name: "player" },
+        actor: actor("player"),
         event: {
           type: "command",
           text: turn.run.line,
@@ -65,7 +80,15 @@ export function playRemote(script: string, pipeline: Pipeline, opts: RemoteScrip
         sentAt: PLAY_AT,
         init,
       });
-      for (const block of reply.blocks) if (block.kind === "code") out += block.text;
+      const code = reply.blocks.filter((b) => b.kind === "code");
+      // A command's reply always carries its output, if any; a lone warning without a lesson is the
+      // worker refusing to run it (rate or sandbox limit): the transcript cannot match, so stop.
+      const refusal = reply.blocks.find((b) => b.kind === "warning" && b.lesson === undefined);
+      if (code.length === 0 && refusal?.kind === "warning")
+        throw new CliError("refused", `the worker did not run "${turn.run.line}": ${refusal.text}`, {
+          partial: out,
+        });
+      for (const block of code) out += block.text;
     }
     return out;
   });
@@ -80,7 +103,7 @@ export function chatRemote(
   pipeline: Pipeline,
   opts: RemoteScriptOptions & { user: string; group?: boolean },
 ): Promise<string> {
-  return withScriptSession(pipeline, opts.group ? "channel" : "user", async (session) => {
+  return withScriptSession(pipeline, opts.group ? "channel" : "user", async ({ session, actor }) => {
     const init = { seed: opts.seed, ...(opts.profile ? { profile: opts.profile } : {}) };
     let out = "";
     for (const turn of chatTurns(script, opts)) {
@@ -89,7 +112,7 @@ export function chatRemote(
       const { event, name, at } = turn.send;
       const { reply } = await pipeline.send({
         session,
-        actor: { id: name, name },
+        actor: actor(name),
         event,
         sentAt: at,
         init,

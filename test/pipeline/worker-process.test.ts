@@ -219,115 +219,134 @@ spec:
   ),
 ].join("\n---\n");
 
+/** Worker processes start in a few seconds, and the busy sandbox's `sleep 24h` takes seconds more. */
+const SLOW = 180_000;
+
 describe("the worker process", () => {
-  it("answers /healthz, /readyz and /metrics, runs a command, and stops with exit 0 on SIGTERM", async () => {
-    const c = pipelineClient();
-    const w = spawnWorker(workerEnv(c.p));
-    const port = await w.port();
-    const get = async (path: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`);
-      return { status: res.status, body: await res.text() };
-    };
-    expect(await get("/healthz")).toEqual({ status: 200, body: "ok\n" });
-    await w.started();
-    expect(await get("/readyz")).toEqual({ status: 200, body: "ready\n" });
+  it(
+    "answers /healthz, /readyz and /metrics, runs a command, and stops with exit 0 on SIGTERM",
+    async () => {
+      const c = pipelineClient();
+      const w = spawnWorker(workerEnv(c.p));
+      const port = await w.port();
+      const get = async (path: string) => {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        return { status: res.status, body: await res.text() };
+      };
+      expect(await get("/healthz")).toEqual({ status: 200, body: "ok\n" });
+      await w.started();
+      expect(await get("/readyz")).toEqual({ status: 200, body: "ready\n" });
 
-    const reply = await c.run("kubectl create deployment web --image=nginx:1.25");
-    expect(text(reply)).toContain("deployment.apps/web created");
+      const reply = await c.run("kubectl create deployment web --image=nginx:1.25");
+      expect(text(reply)).toContain("deployment.apps/web created");
 
-    const metrics = await get("/metrics");
-    expect(metrics.status).toBe(200);
-    expect(metrics.body).toContain('bosun_job_duration_seconds_count{kind="event",outcome="ok"} 1');
-    expect(metrics.body).toContain('bosun_queue_jobs{state="completed"} 1');
-    expect(metrics.body).toContain('bosun_queue_jobs{state="waiting"} 0');
-    expect(metrics.body).toContain("# TYPE bosun_job_failures_total counter");
-    expect(metrics.body).toContain("process_resident_memory_bytes");
+      const metrics = await get("/metrics");
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain('bosun_job_duration_seconds_count{kind="event",outcome="ok"} 1');
+      expect(metrics.body).toContain('bosun_queue_jobs{state="completed"} 1');
+      expect(metrics.body).toContain('bosun_queue_jobs{state="waiting"} 0');
+      expect(metrics.body).toContain("# TYPE bosun_job_failures_total counter");
+      expect(metrics.body).toContain("process_resident_memory_bytes");
 
-    w.child.kill("SIGTERM");
-    expect(await w.exit).toEqual({ code: 0, signal: null });
-    expect(w.logs.map((l) => l.msg)).toContain("worker stopped");
-    // Every stdout line was JSON (the parser would have thrown), and nothing went to stderr.
-    expect(w.stderr()).toBe("");
-  });
+      w.child.kill("SIGTERM");
+      expect(await w.exit).toEqual({ code: 0, signal: null });
+      expect(w.logs.map((l) => l.msg)).toContain("worker stopped");
+      // Every stdout line was JSON (the parser would have thrown), and nothing went to stderr.
+      expect(w.stderr()).toBe("");
+    },
+    SLOW,
+  );
 
-  it("refuses a bad configuration with exit code 2 and one clear line per bad variable", async () => {
-    const w = spawnWorker({ WORKER_CONCURRENCY: "lots", HEALTH_PORT: "99999", LOG_LEVEL: "info" });
-    expect(await w.exit).toEqual({ code: 2, signal: null });
-    const lines = w.stderr().trim().split("\n");
-    expect(lines).toEqual([
-      "bosun-worker: invalid configuration: REDIS_URL is required (e.g. redis://127.0.0.1:6379, or rediss://… for TLS)",
-      'bosun-worker: invalid configuration: WORKER_CONCURRENCY must be a whole number from 1 to 256 (got "lots")',
-      'bosun-worker: invalid configuration: HEALTH_PORT must be a whole number from 0 to 65535 (got "99999")',
-      "bosun-worker: see .env.example for every variable",
-    ]);
-    expect(w.stdout()).toBe("");
-  });
+  it(
+    "refuses a bad configuration with exit code 2 and one clear line per bad variable",
+    async () => {
+      const w = spawnWorker({ WORKER_CONCURRENCY: "lots", HEALTH_PORT: "99999", LOG_LEVEL: "info" });
+      expect(await w.exit).toEqual({ code: 2, signal: null });
+      const lines = w.stderr().trim().split("\n");
+      expect(lines).toEqual([
+        "bosun-worker: invalid configuration: REDIS_URL is required (e.g. redis://127.0.0.1:6379, or rediss://… for TLS)",
+        'bosun-worker: invalid configuration: WORKER_CONCURRENCY must be a whole number from 1 to 256 (got "lots")',
+        'bosun-worker: invalid configuration: HEALTH_PORT must be a whole number from 0 to 65535 (got "99999")',
+        "bosun-worker: see .env.example for every variable",
+      ]);
+      expect(w.stdout()).toBe("");
+    },
+    SLOW,
+  );
 
-  it("finishes the job in flight and delivers its reply when stopped with SIGTERM", async () => {
-    const c = pipelineClient();
-    const w = spawnWorker(workerEnv(c.p));
-    await w.started();
-    await c.run("kubectl apply -f -", BUSY_SANDBOX);
-    const before = await c.store.load(c.session);
+  it(
+    "finishes the job in flight and delivers its reply when stopped with SIGTERM",
+    async () => {
+      const c = pipelineClient();
+      const w = spawnWorker(workerEnv(c.p));
+      await w.started();
+      await c.run("kubectl apply -f -", BUSY_SANDBOX);
+      const before = await c.store.load(c.session);
 
-    const job = c.event("sleep 24h");
-    const sent = await c.producer.send(job);
-    await until("the job to be active", async () =>
-      (await c.producer.queue.getActive()).some((j) => j.id === sent.jobId) ? true : undefined,
-    );
-    w.child.kill("SIGTERM");
+      const job = c.event("sleep 24h");
+      const sent = await c.producer.send(job);
+      await until("the job to be active", async () =>
+        (await c.producer.queue.getActive()).some((j) => j.id === sent.jobId) ? true : undefined,
+      );
+      w.child.kill("SIGTERM");
 
-    expect(await w.exit).toEqual({ code: 0, signal: null });
-    const msgs = w.logs.map((l) => l.msg);
-    expect(msgs.indexOf("stopping: finishing in-flight jobs")).toBeLessThan(msgs.indexOf("worker stopped"));
-    await until("the reply", c.replyTo(job.eventId));
-    const after = await c.store.load(c.session);
-    expect(after.applied).toBe(before.applied + 1);
-    expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
-    expect((await c.producer.queue.getJobCounts("active", "waiting")).active).toBe(0);
-  });
+      expect(await w.exit).toEqual({ code: 0, signal: null });
+      const msgs = w.logs.map((l) => l.msg);
+      expect(msgs.indexOf("stopping: finishing in-flight jobs")).toBeLessThan(msgs.indexOf("worker stopped"));
+      await until("the reply", c.replyTo(job.eventId));
+      const after = await c.store.load(c.session);
+      expect(after.applied).toBe(before.applied + 1);
+      expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
+      expect((await c.producer.queue.getJobCounts("active", "waiting")).active).toBe(0);
+    },
+    SLOW,
+  );
 
-  it("hands a killed worker's job to another worker process, which applies it exactly once", async () => {
-    const c = pipelineClient();
-    // A short lock, so a dead worker's job is free again a second after it died.
-    const a = spawnWorker(
-      workerEnv(c.p, { WORKER_LOCK_DURATION_MS: "1000", WORKER_STALLED_INTERVAL_MS: "500" }),
-    );
-    await a.started();
-    await c.run("kubectl apply -f -", BUSY_SANDBOX);
-    const before = await c.store.load(c.session);
+  it(
+    "hands a killed worker's job to another worker process, which applies it exactly once",
+    async () => {
+      const c = pipelineClient();
+      // A short lock, so a dead worker's job is free again a second after it died.
+      const a = spawnWorker(
+        workerEnv(c.p, { WORKER_LOCK_DURATION_MS: "1000", WORKER_STALLED_INTERVAL_MS: "500" }),
+      );
+      await a.started();
+      await c.run("kubectl apply -f -", BUSY_SANDBOX);
+      const before = await c.store.load(c.session);
 
-    const job = c.event("sleep 24h");
-    const sent = await c.producer.send(job);
-    await until("the job to be active", async () =>
-      (await c.producer.queue.getActive()).some((j) => j.id === sent.jobId) ? true : undefined,
-    );
-    a.child.kill("SIGKILL");
-    expect(await a.exit).toEqual({ code: null, signal: "SIGKILL" });
-    // The job is still marked active, under a lock nobody renews.
-    expect((await c.producer.queue.getActive()).map((j) => j.id)).toContain(sent.jobId);
-    expect(c.replies.some((r) => r.eventId === job.eventId)).toBe(false);
-    // …and the dead worker committed nothing: the second worker does the work.
-    expect((await c.store.load(c.session)).applied).toBe(before.applied);
+      const job = c.event("sleep 24h");
+      const sent = await c.producer.send(job);
+      await until("the job to be active", async () =>
+        (await c.producer.queue.getActive()).some((j) => j.id === sent.jobId) ? true : undefined,
+      );
+      a.child.kill("SIGKILL");
+      expect(await a.exit).toEqual({ code: null, signal: "SIGKILL" });
+      // The job is still marked active, under a lock nobody renews.
+      expect((await c.producer.queue.getActive()).map((j) => j.id)).toContain(sent.jobId);
+      expect(c.replies.some((r) => r.eventId === job.eventId)).toBe(false);
+      // …and the dead worker committed nothing: the second worker does the work.
+      expect((await c.store.load(c.session)).applied).toBe(before.applied);
 
-    // The second worker checks for stalled jobs every 500 ms; its own lock is long, so the seconds
-    // of work on this job cannot stall it a second time.
-    const b = spawnWorker(workerEnv(c.p, { WORKER_STALLED_INTERVAL_MS: "500" }));
-    await b.started();
-    const reply = await until("the reply from the second worker", c.replyTo(job.eventId), 90_000);
-    expect(reply.kind).toBe("reply");
+      // The second worker checks for stalled jobs every 500 ms; its own lock is long, so the seconds
+      // of work on this job cannot stall it a second time.
+      const b = spawnWorker(workerEnv(c.p, { WORKER_STALLED_INTERVAL_MS: "500" }));
+      await b.started();
+      const reply = await until("the reply from the second worker", c.replyTo(job.eventId), 90_000);
+      expect(reply.kind).toBe("reply");
 
-    b.child.kill("SIGTERM");
-    expect(await b.exit).toEqual({ code: 0, signal: null });
-    await until("the reply queue to drain", async () => {
-      const n = await c.replyQueue.getJobCounts("waiting", "active", "delayed");
-      return (n.waiting ?? 0) + (n.active ?? 0) + (n.delayed ?? 0) === 0 ? true : undefined;
-    });
-    expect(c.replies.filter((r) => r.eventId === job.eventId)).toHaveLength(1);
-    const after = await c.store.load(c.session);
-    expect(after.applied).toBe(before.applied + 1);
-    expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
-    const done = await c.producer.queue.getJob(sent.jobId);
-    expect(await done?.getState()).toBe("completed");
-  });
+      b.child.kill("SIGTERM");
+      expect(await b.exit).toEqual({ code: 0, signal: null });
+      await until("the reply queue to drain", async () => {
+        const n = await c.replyQueue.getJobCounts("waiting", "active", "delayed");
+        return (n.waiting ?? 0) + (n.active ?? 0) + (n.delayed ?? 0) === 0 ? true : undefined;
+      });
+      expect(c.replies.filter((r) => r.eventId === job.eventId)).toHaveLength(1);
+      const after = await c.store.load(c.session);
+      expect(after.applied).toBe(before.applied + 1);
+      expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
+      const done = await c.producer.queue.getJob(sent.jobId);
+      expect(await done?.getState()).toBe("completed");
+    },
+    SLOW,
+  );
 });

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
 
 /** A Web API call as the fake received it; `blocks` and `view` are parsed back from JSON. */
 export interface ApiCall {
@@ -149,6 +150,10 @@ export class FakeSlack {
   private readonly channels = new Map<string, FakeChannel>();
   private readonly waiters = new Set<() => void>();
   private ts = 0;
+  /** Socket Mode: the app's connections, and envelopes waiting for their acknowledgement. */
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly pendingAcks = new Map<string, (payload: unknown) => void>();
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -157,6 +162,51 @@ export class FakeSlack {
     this.team = opts.team ?? "T0FAKE";
     for (const u of opts.users ?? []) this.users.set(u.id, u);
     for (const c of opts.channels ?? []) this.channels.set(c.id, c);
+    this.wss = new WebSocketServer({ server });
+    this.wss.on("connection", (ws) => {
+      this.sockets.add(ws);
+      ws.on("close", () => this.sockets.delete(ws));
+      ws.on("message", (data) => {
+        const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+        if (msg.envelope_id !== undefined) this.pendingAcks.get(msg.envelope_id)?.(msg.payload ?? {});
+      });
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "fake-slack" },
+          connection_info: { app_id: "A0FAKE" },
+        }),
+      );
+      this.notify();
+    });
+  }
+
+  /** Socket Mode: connections the app holds open. */
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * Socket Mode: sends an envelope (`slash_commands`, `interactive`, `events_api`) with `payload`
+   * to the app and resolves with the payload of its acknowledgement.
+   */
+  sendEnvelope(type: string, payload: Record<string, unknown>): Promise<unknown> {
+    const [ws] = this.sockets;
+    if (!ws) return Promise.reject(new Error("no Socket Mode connection"));
+    const id = randomBytes(8).toString("hex");
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingAcks.delete(id);
+        reject(new Error(`envelope ${type} was not acknowledged`));
+      }, 10_000);
+      this.pendingAcks.set(id, (ack) => {
+        clearTimeout(timer);
+        this.pendingAcks.delete(id);
+        resolve(ack);
+      });
+      ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: true, payload }));
+    });
   }
 
   /** Starts a fake on a free port of 127.0.0.1. */
@@ -227,6 +277,8 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -289,6 +341,8 @@ export class FakeSlack {
       return { ok: false, error: "invalid_blocks", problem };
     };
     switch (method) {
+      case "apps.connections.open":
+        return { ok: true, url: `${this.url.replace(/^http/, "ws")}/link?ticket=fake` };
       case "auth.test":
         return {
           ok: true,

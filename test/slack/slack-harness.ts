@@ -248,23 +248,23 @@ export class SlackHarness {
       await q.obliterate({ force: true }).catch(() => {});
       await q.close();
     }
-    await this.deleteStoreKeys();
+    await deleteKeys(this.redisUrl, this.prefix);
     await this.store.close();
     await this.fake.close();
   }
+}
 
-  /** Removes this run's store keys (the prefix is ours alone). */
-  private async deleteStoreKeys(): Promise<void> {
-    const redis = new Redis(this.redisUrl);
-    try {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${this.prefix}:*`, "COUNT", 500);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== "0");
-    } finally {
-      await redis.quit();
-    }
+/** Removes a run's Redis keys (the prefix is the run's alone; never a flush). */
+export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    await redis.quit();
   }
 }

@@ -94,15 +94,26 @@ export class Cluster {
     return out;
   }
 
+  /** Whether `versions` still equals versionsOf(c), compared without building a new array. */
+  private sameVersions(c: Controller, versions: readonly number[]): boolean {
+    const watches = c.watches ?? [];
+    const membership = c.membership ?? [];
+    if (versions.length !== watches.length + membership.length) return false;
+    let i = 0;
+    for (const kind of watches) if (versions[i++] !== this.store.kindVersion(kind)) return false;
+    for (const resource of membership)
+      if (versions[i++] !== this.store.membershipVersion(resource)) return false;
+    return true;
+  }
+
   /**
    * Whether a controller can be skipped: its last sync changed nothing and none of its inputs moved
    * since (for clock-dependent controllers, neither did the time). The clock predicate is only
    * evaluated when everything else is unchanged.
    */
-  private isQuiet(c: Controller, versions: number[]): boolean {
+  private isQuiet(c: Controller): boolean {
     const last = this.quiet.get(c);
-    if (!last || last.versions.length !== versions.length) return false;
-    for (let i = 0; i < versions.length; i++) if (last.versions[i] !== versions[i]) return false;
+    if (!last || !this.sameVersions(c, last.versions)) return false;
     if (last.now === undefined || last.now === this.state.now) return true;
     const clock = typeof c.clock === "function" ? c.clock(this.ctx) : c.clock === true;
     return !clock;
@@ -125,8 +136,9 @@ export class Cluster {
       let changed = false;
       for (const c of CONTROLLERS) {
         const tracked = c.watches !== undefined || c.membership !== undefined;
+        if (tracked && this.isQuiet(c)) continue;
+        // The inputs as the sync starts: a sync that changes nothing is quiet at these versions.
         const versions = tracked ? this.versionsOf(c) : [];
-        if (tracked && this.isQuiet(c, versions)) continue;
         if (c.sync(this.ctx)) {
           changed = true;
           this.quiet.delete(c);

@@ -3,6 +3,7 @@
 import type { Store } from "../api/store.ts";
 import type { KObject, OwnerReference } from "../api/types.ts";
 import type { Profile } from "../data/profiles.ts";
+import { parseTimestamp } from "../util/time.ts";
 import type { Timings } from "./timings.ts";
 
 export interface ControllerContext {
@@ -80,7 +81,7 @@ export function isPodAvailable(pod: KObject, minReadySeconds: number, now: numbe
   const c = condition(pod, "Ready");
   if (c?.status !== "True") return false;
   if (minReadySeconds <= 0) return true;
-  const since = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : now;
+  const since = c.lastTransitionTime ? parseTimestamp(c.lastTransitionTime) : now;
   return now - since >= minReadySeconds * 1000;
 }
 

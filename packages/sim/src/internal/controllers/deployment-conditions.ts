@@ -1,6 +1,7 @@
 // Deployment conditions and the progress predicates of deployment/util (SetDeploymentCondition, DeploymentComplete, …).
 
 import type { KObject } from "../api/types.ts";
+import { parseTimestamp } from "../util/time.ts";
 
 export interface DeploymentCondition {
   type: string;
@@ -106,7 +107,7 @@ export function deploymentTimedOut(
   if (deadlineSeconds === undefined || deadlineSeconds === MAX_INT32 || !cond) return false;
   if (cond.reason === "NewReplicaSetAvailable") return false;
   if (cond.reason === "ProgressDeadlineExceeded") return true;
-  return Date.parse(cond.lastUpdateTime) + deadlineSeconds * 1000 < now;
+  return parseTimestamp(cond.lastUpdateTime) + deadlineSeconds * 1000 < now;
 }
 
 let memo: { now: number; iso: string } | undefined;

@@ -4,6 +4,7 @@ import { resourceForKind } from "../api/resources.ts";
 import type { KObject } from "../api/types.ts";
 import { canonicalJson } from "../util/canonical.ts";
 import { fnv32a, safeEncode } from "../util/rng.ts";
+import { parseTimestamp } from "../util/time.ts";
 import type { ControllerContext } from "./context.ts";
 import { ownerRefTo } from "./context.ts";
 import { isoNow } from "./deployment-conditions.ts";
@@ -65,7 +66,7 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
   return safeEncode(String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ""))));
 }
 
-const created = (rs: KObject) => Date.parse(rs.metadata.creationTimestamp);
+const created = (rs: KObject) => parseTimestamp(rs.metadata.creationTimestamp);
 /** ReplicaSetsByCreationTimestamp over stored objects. */
 export const byCreation = (a: KObject, b: KObject): number =>
   created(a) - created(b) ||

@@ -1,6 +1,7 @@
 // Deployment controller: syncDeployment's flow over new and old ReplicaSets (rolling, recreate, scale, cleanup).
 
 import type { KObject } from "../api/types.ts";
+import { parseTimestamp } from "../util/time.ts";
 import {
   byControllerUid,
   type Controller,
@@ -40,7 +41,7 @@ export function viewOf(rs: KObject): ReplicaSetView {
     name: rs.metadata.name,
     replicas: replicasOf(rs),
     available: (rs.status?.availableReplicas as number | undefined) ?? 0,
-    created: Date.parse(rs.metadata.creationTimestamp),
+    created: parseTimestamp(rs.metadata.creationTimestamp),
     annotations: rs.metadata.annotations,
   };
 }
@@ -107,7 +108,7 @@ function cleanup(s: Sync, oldRSs: KObject[]): void {
     const rev = rs.metadata.annotations?.[REVISION];
     return {
       name: rs.metadata.name,
-      created: Date.parse(rs.metadata.creationTimestamp),
+      created: parseTimestamp(rs.metadata.creationTimestamp),
       revision: rev === undefined ? 0 : /^\d+$/.test(rev) ? Number(rev) : undefined,
       replicas: replicasOf(rs),
       statusReplicas: (rs.status?.replicas as number | undefined) ?? 0,
@@ -230,7 +231,8 @@ function deadlinePassed(d: KObject, now: number): boolean {
   if (!timed(d)) return false;
   const c = getCondition(d.status, "Progressing");
   return (
-    c !== undefined && Date.parse(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 < now
+    c !== undefined &&
+    parseTimestamp(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 < now
   );
 }
 
@@ -245,7 +247,7 @@ export const deploymentController: Controller = {
   sync(ctx) {
     let changed = false;
     const owned = byControllerUid(ctx.store.each("replicasets"));
-    for (const d of ctx.store.list("deployments")) {
+    for (const d of ctx.store.each("deployments")) {
       const rsList = (owned.get(d.metadata.uid) ?? []).sort(byCreation);
       const pods = d.spec?.strategy?.type === "Recreate" ? `|${ctx.store.membershipVersion("pods")}` : "";
       const key = `${d.metadata.resourceVersion}|${rsList.map((rs) => rs.metadata.resourceVersion).join(",")}|${deadlinePassed(d, ctx.store.now)}${pods}`;
@@ -260,7 +262,7 @@ export const deploymentController: Controller = {
       if (!timed(d) || d.spec?.paused === true) continue;
       const c = getCondition(d.status, "Progressing");
       if (!c || !hasProgressDeadline(d)) continue;
-      const t = Date.parse(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 + 1000;
+      const t = parseTimestamp(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 + 1000;
       if (t > ctx.store.now && (next === undefined || t < next)) next = t;
     }
     return next;

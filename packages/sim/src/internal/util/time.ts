@@ -55,7 +55,33 @@ export function humanDuration(ms: number): string {
 
 /** RFC 3339 at second precision, as the API server writes timestamps. */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(ms / 1000);
+  let text = isoTexts.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    remember(isoTexts, second, text);
+  }
+  return text;
+}
+
+/** Date.parse, remembered: controllers parse the same stored timestamps on every pass. */
+export function parseTimestamp(text: string): number {
+  let ms = parsedTimes.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    remember(parsedTimes, text, ms);
+  }
+  return ms;
+}
+
+// Small memo tables for the two conversions above (pure functions), bounded so a long session
+// does not grow them without end.
+const isoTexts = new Map<number, string>();
+const parsedTimes = new Map<string, number>();
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= 4096) map.clear();
+  map.set(key, value);
 }
 
 /** Go's `time.Duration.String()` for whole seconds and above: "5m0s", "1h0m0s", "30s". */

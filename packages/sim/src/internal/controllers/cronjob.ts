@@ -207,7 +207,7 @@ export const cronJobController: Controller = {
       if (ref?.kind !== "CronJob") continue;
       byOwner.set(ref.uid, [...(byOwner.get(ref.uid) ?? []), j]);
     }
-    for (const cj of ctx.store.list("cronjobs")) {
+    for (const cj of ctx.store.each("cronjobs")) {
       if (cj.metadata.deletionTimestamp) continue;
       if (syncCronJob(ctx, cj, byOwner.get(cj.metadata.uid) ?? [])) changed = true;
     }

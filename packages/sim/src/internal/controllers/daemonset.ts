@@ -193,8 +193,9 @@ export const daemonSetController: Controller = {
     ctx.store.each("daemonsets").some((d) => ((d.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
+    if (ctx.store.each("daemonsets").length === 0) return false;
     const byOwner = byControllerUid(ctx.store.each("pods"));
-    for (const ds of ctx.store.list("daemonsets"))
+    for (const ds of ctx.store.each("daemonsets"))
       if (syncDaemonSet(ctx, ds, byOwner.get(ds.metadata.uid) ?? [])) changed = true;
     return changed;
   },

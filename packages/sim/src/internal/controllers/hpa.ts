@@ -235,7 +235,7 @@ export const hpaController: Controller = {
     const { store } = ctx;
     syncMetrics(store);
     let changed = false;
-    const hpas = store.list("horizontalpodautoscalers");
+    const hpas = store.each("horizontalpodautoscalers");
     const st = store.state.metrics as MetricsState | undefined;
     if (st?.hpa) {
       const live = new Set(hpas.map((h) => h.metadata.uid));

@@ -245,7 +245,7 @@ export const jobController: Controller = {
   sync(ctx) {
     let changed = false;
     const all = ctx.store.each("pods");
-    for (const job of ctx.store.list("jobs")) {
+    for (const job of ctx.store.each("jobs")) {
       if (expire(ctx, job)) {
         changed = true;
         continue;

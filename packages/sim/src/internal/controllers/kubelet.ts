@@ -190,7 +190,7 @@ export const kubeletController: Controller = {
   sync(ctx) {
     let changed = false;
     const t = ctx.timings;
-    for (const pod of ctx.store.list("pods")) if (syncPod(ctx, pod, t)) changed = true;
+    for (const pod of ctx.store.each("pods")) if (syncPod(ctx, pod, t)) changed = true;
     return changed;
   },
   wake(ctx) {

@@ -9,7 +9,7 @@ export const namespaceController: Controller = {
   sync(ctx) {
     const { store } = ctx;
     let changed = false;
-    for (const ns of store.list("namespaces")) {
+    for (const ns of store.each("namespaces")) {
       if (!ns.metadata.deletionTimestamp) continue;
       const name = ns.metadata.name;
       let remaining = 0;

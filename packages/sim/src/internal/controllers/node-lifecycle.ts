@@ -108,7 +108,7 @@ function markUnreachable(ctx: ControllerContext, node: KObject, o: NodeOutage): 
     `Node ${node.metadata.name} status is now: NodeNotReady`,
     "node-controller",
   );
-  for (const pod of ctx.store.list("pods")) {
+  for (const pod of ctx.store.each("pods")) {
     if (pod.spec?.nodeName !== node.metadata.name || isTerminating(pod)) continue;
     const ready = (pod.status?.conditions ?? []) as Cond[];
     const c = ready.find((x) => x.type === "Ready");
@@ -185,7 +185,7 @@ function chaos(ctx: ControllerContext): boolean {
     return true;
   }
   if (ctx.store.now < state.next) return false;
-  const healthy = ctx.store.list("nodes").filter((n) => !outageOf(ctx, n.metadata.name));
+  const healthy = ctx.store.each("nodes").filter((n) => !outageOf(ctx, n.metadata.name));
   const victim = healthy.length > 1 ? healthy[ctx.store.rng.int(healthy.length)] : undefined;
   if (victim)
     startOutage(ctx, victim.metadata.name, ctx.store.rng.jitter(spec.downFor.ms, spec.downFor.jitter));
@@ -247,7 +247,7 @@ export const nodeLifecycleController: Controller = {
   clock: true,
   sync(ctx) {
     let changed = chaos(ctx);
-    for (const node of ctx.store.list("nodes")) {
+    for (const node of ctx.store.each("nodes")) {
       if (syncUnschedulableTaint(ctx, node)) changed = true;
       const o = outageOf(ctx, node.metadata.name);
       if (!o) continue;

@@ -31,7 +31,7 @@ export const quotaController: Controller = {
   name: "resourcequota",
   sync(ctx) {
     let changed = false;
-    for (const q of ctx.store.list("resourcequotas")) if (syncQuota(ctx, q)) changed = true;
+    for (const q of ctx.store.each("resourcequotas")) if (syncQuota(ctx, q)) changed = true;
     return changed;
   },
 };

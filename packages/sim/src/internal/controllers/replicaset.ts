@@ -148,7 +148,7 @@ export const replicaSetController: Controller = {
         inputs.set(owner, `${inputs.get(owner) ?? ""},${p.metadata.resourceVersion}`);
       }
     }
-    for (const rs of ctx.store.list("replicasets")) {
+    for (const rs of ctx.store.each("replicasets")) {
       const timed = ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0;
       const key = `${rs.metadata.resourceVersion}|${inputs.get(rs.metadata.uid) ?? ""}|${inputs.get(`orphans:${rs.metadata.namespace}`) ?? ""}|${timed ? ctx.store.now : ""}`;
       if (quietReplicaSets.run(rs, key, () => syncOne(ctx, rs, podsByNs))) changed = true;

@@ -86,7 +86,7 @@ export function failedSchedulingMessage(total: number, reasonsPerNode: string[][
 
 function nodeUsage(ctx: ControllerContext): Map<string, NodeUse> {
   const map = new Map<string, NodeUse>();
-  for (const node of ctx.store.list("nodes"))
+  for (const node of ctx.store.each("nodes"))
     map.set(node.metadata.name, { node, used: { cpu: 0, memory: 0 }, pods: 0, alloc: nodeAllocatable(node) });
   for (const pod of ctx.store.each("pods")) {
     if (!holdsResources(pod)) continue;
@@ -142,7 +142,7 @@ export const schedulerController: Controller = {
     const { store } = ctx;
     let changed = false;
     let usage: Map<string, NodeUse> | undefined;
-    for (const pod of store.list("pods")) {
+    for (const pod of store.each("pods")) {
       if (
         pod.spec?.nodeName ||
         isTerminating(pod) ||

@@ -20,7 +20,7 @@ export const serviceController: Controller = {
     const { store } = ctx;
     const timers = store.state.timers;
     let changed = false;
-    for (const svc of store.list("services")) {
+    for (const svc of store.each("services")) {
       const ingress = svc.status?.loadBalancer?.ingress as unknown[] | undefined;
       if (svc.spec?.type !== "LoadBalancer") {
         delete timers[timerKey(svc)];

@@ -188,8 +188,9 @@ export const statefulSetController: Controller = {
     ctx.store.each("statefulsets").some((s) => ((s.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
+    if (ctx.store.each("statefulsets").length === 0) return false;
     const byOwner = byControllerUid(ctx.store.each("pods"));
-    for (const sts of ctx.store.list("statefulsets"))
+    for (const sts of ctx.store.each("statefulsets"))
       if (syncStatefulSet(ctx, sts, byOwner.get(sts.metadata.uid) ?? [])) changed = true;
     return changed;
   },

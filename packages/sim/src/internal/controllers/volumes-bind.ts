@@ -37,7 +37,7 @@ export function matchingVolume(store: Store, pvc: KObject): KObject | undefined 
   const cls = (pvc.spec?.storageClassName as string | undefined) ?? "";
   const want = requestNanos(pvc, "claim");
   let best: KObject | undefined;
-  for (const pv of store.list("persistentvolumes")) {
+  for (const pv of store.each("persistentvolumes")) {
     if (pv.metadata.deletionTimestamp || pv.status?.phase !== "Available") continue;
     const ref = pv.spec?.claimRef as { name?: string; namespace?: string } | undefined;
     if (ref && (ref.name !== pvc.metadata.name || ref.namespace !== pvc.metadata.namespace)) continue;

@@ -175,7 +175,7 @@ function syncVolume(ctx: ControllerContext, pv: KObject): boolean {
 function reclaimDue(ctx: ControllerContext): boolean {
   const { store } = ctx;
   let changed = false;
-  for (const pv of store.list("persistentvolumes")) {
+  for (const pv of store.each("persistentvolumes")) {
     const key = `reclaim:${pv.metadata.uid}`;
     const due = store.state.timers[key];
     if (due !== undefined && store.now >= due) {
@@ -197,9 +197,9 @@ export const volumeController: Controller = {
     const claims = new Set(ctx.store.each("persistentvolumeclaims").map((c) => c.metadata.uid));
     for (const k of Object.keys(ctx.store.state.timers))
       if (k.startsWith("provision:") && !claims.has(k.slice(10))) delete ctx.store.state.timers[k];
-    for (const pv of ctx.store.list("persistentvolumes")) if (syncVolume(ctx, pv)) changed = true;
+    for (const pv of ctx.store.each("persistentvolumes")) if (syncVolume(ctx, pv)) changed = true;
     if (reclaimDue(ctx)) changed = true;
-    for (const pvc of ctx.store.list("persistentvolumeclaims")) if (syncClaim(ctx, pvc)) changed = true;
+    for (const pvc of ctx.store.each("persistentvolumeclaims")) if (syncClaim(ctx, pvc)) changed = true;
     return changed;
   },
   wake(ctx) {

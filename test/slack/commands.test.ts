@@ -1,7 +1,8 @@
 // Slash commands end to end: signed requests into real Bolt, the queue and a worker, replies on response_url.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buttons, codeText, messageText, person, SlackHarness } from "./slack-harness.ts";
+import { signedPost, slashCommandBody } from "../fakes/slack-requests.ts";
+import { buttons, codeText, messageText, person, SECRET, SlackHarness } from "./slack-harness.ts";
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -60,6 +61,25 @@ describe("/kubectl", () => {
       text: expect.stringMatching(/\/kubectl get pods/),
     });
     expect(await h.commandCount()).toBe(before);
+  });
+});
+
+describe("delivery fallbacks", () => {
+  it("posts an ephemeral message when the response_url has expired", async () => {
+    const body = slashCommandBody(
+      person("U0LATE", "lou", "C0LATE"),
+      "/kubectl",
+      "get nodes",
+      `${h.fake.url}/expired/1`,
+    );
+    const res = await signedPost(h.url, SECRET, body, "application/x-www-form-urlencoded");
+    expect(res.status).toBe(200);
+    const eph = await h.fake.waitFor(
+      () => h.fake.callsTo("chat.postEphemeral").find((c) => c.args.user === "U0LATE"),
+      "the ephemeral fallback",
+    );
+    expect(eph.args.channel).toBe("C0LATE");
+    expect(codeText([eph.args])).toMatch(/^NAME\s+STATUS\s+ROLES/);
   });
 });
 

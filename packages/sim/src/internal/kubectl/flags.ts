@@ -300,6 +300,8 @@ interface SpecIndex {
   byName: Map<string, FlagSpec>;
   byShort: Map<string, FlagSpec>;
   defaults: [string, FlagValue][];
+  /** Makes a fresh object holding every default (list defaults copied), see {@link defaultsFactory}. */
+  fresh: () => Record<string, FlagValue>;
 }
 
 /** Lookup tables per spec list, built once: commands parse their flags on every line. */
@@ -319,9 +321,26 @@ function indexOf(specs: readonly FlagSpec[]): SpecIndex {
     if (d !== undefined && !seen.has(s.name)) defaults.push([s.name, d]);
     seen.add(s.name);
   }
-  const index = { byName, byShort, defaults };
+  const index = { byName, byShort, defaults, fresh: defaultsFactory(defaults) };
   INDEXES.set(specs, index);
   return index;
+}
+
+/**
+ * A function returning a new object with every default, built as one object literal: a command has
+ * fifty-odd flags, and adding them one by one under computed keys costs more than the rest of the
+ * parse. List defaults are copied so that no parse shares them. Only the keys (our own flag
+ * names, JSON-quoted) are in the generated source; the values are passed in.
+ */
+function defaultsFactory(defaults: readonly [string, FlagValue][]): () => Record<string, FlagValue> {
+  const values = defaults.map(([, d]) => d);
+  const fields = defaults.map(
+    ([name, d], i) => `${JSON.stringify(name)}: ${Array.isArray(d) ? `[...v[${i}]]` : `v[${i}]`}`,
+  );
+  const make = new Function("v", `return { ${fields.join(", ")} };`) as (
+    v: FlagValue[],
+  ) => Record<string, FlagValue>;
+  return () => make(values);
 }
 
 // The helpers of parseFlags live at module level: closures made on every call are costly under
@@ -354,8 +373,10 @@ function noOpt(spec: FlagSpec): string | undefined {
 }
 
 export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPath: string): ParsedArgs {
-  const { byName, byShort, defaults } = indexOf(specs);
-  const flags: Record<string, FlagValue> = {};
+  const { byName, byShort, fresh } = indexOf(specs);
+  // Every flag starts at its default and a flag given on the line replaces it (nothing iterates
+  // the flags, so their order does not matter).
+  const flags = fresh();
   const set = new Set<string>();
   const positionals: string[] = [];
   let dashDash: string[] | undefined;
@@ -401,7 +422,6 @@ export function parseFlags(args: string[], specs: readonly FlagSpec[], commandPa
       }
     }
   }
-  for (const [name, d] of defaults) if (!(name in flags)) flags[name] = Array.isArray(d) ? [...d] : d;
   return { positionals, flags, set, dashDash };
 }
 

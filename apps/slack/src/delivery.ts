@@ -70,6 +70,8 @@ export interface DeliveryOptions {
  * - personal: the response_url as an ephemeral reply, else `chat.postEphemeral`, else a DM;
  *   `target.dm` (a button on the Home tab) goes to the DM directly.
  * Long replies are several messages, in order. A repeated job id (at-least-once delivery) is dropped.
+ * `reply.frames` (progressive output) are not animated on Slack: the final reply holds the whole
+ * output, and editing a message once per frame would spend the response_url's five posts.
  */
 export function createDelivery(opts: DeliveryOptions) {
   const { client, logger } = opts;

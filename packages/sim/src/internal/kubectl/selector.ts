@@ -163,6 +163,19 @@ function lex(s: string): Item[] {
  * `unable to parse requirement: found '', expected: ',' or ')'`.
  */
 export function parseSelector(text: string): Selector {
+  let sel = parsedSelectors.get(text);
+  if (sel === undefined) {
+    sel = parseSelectorText(text);
+    // Learners repeat the same few selectors; selectors are read-only, so one parse serves all.
+    if (parsedSelectors.size >= 1024) parsedSelectors.clear();
+    parsedSelectors.set(text, sel);
+  }
+  return sel;
+}
+
+const parsedSelectors = new Map<string, Selector>();
+
+function parseSelectorText(text: string): Selector {
   const items = lex(text);
   let pos = 0;
   const values = (t: Item): Item => (t.tok === "in" || t.tok === "notin" ? { tok: "id", lit: t.lit } : t);

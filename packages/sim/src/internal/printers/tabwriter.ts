@@ -22,9 +22,16 @@ interface Line {
 
 /** Display width as Go's tabwriter counts it: one per rune. */
 function runeWidth(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
+  // Without surrogates (almost every cell) each UTF-16 unit is one rune.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      let n = 0;
+      for (const _ of s) n++;
+      return n;
+    }
+  }
+  return s.length;
 }
 
 function splitLines(text: string): Line[] {

@@ -114,7 +114,8 @@ async function slash(ctx: BotContext, i: ChatInputCommandInteraction): Promise<v
   if (i.commandName === CommandName.quizschedule) return quizScheduleCommand(ctx, i);
   if (i.commandName === CommandName.leaderboard) {
     if (!i.guildId) throw new BotError("guild-only");
-    const target = await deferTo(ctx, i, false);
+    // Personal, as the worker answers it: the reveal already shows the top five to everyone.
+    const target = await deferTo(ctx, i, true);
     return sendJob(ctx, {
       kind: "leaderboard",
       v: 1,

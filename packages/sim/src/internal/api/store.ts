@@ -265,17 +265,21 @@ export class Store {
     return this.eventStats;
   }
 
-  /** Drops events older than the TTL and keeps each namespace within its budget. */
+  /**
+   * Drops events older than the TTL and keeps each namespace within its budget. The array is
+   * compacted in place (as `event()` already moves repeats within it), which keeps the counts and
+   * the correlation index valid without rebuilding them.
+   */
   pruneEvents(): void {
     const cutoff = this.now - EVENT_TTL_MS;
     const events = this.state.events;
     const stats = this.statsOfEvents();
+    const perNs = stats.perNs;
     const maybeExpired = stats.minLast < cutoff;
     let over = false;
-    for (const n of stats.perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
+    for (const n of perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
     if (!maybeExpired && !over) return;
     const drop = new Set<EventRecord>();
-    const perNs = new Map(stats.perNs);
     if (maybeExpired) {
       for (const e of events) {
         if (e.last >= cutoff) continue;
@@ -294,7 +298,7 @@ export class Store {
         for (let k = 0; k < excess; k++) {
           let worst: EventRecord | undefined;
           for (const e of events) {
-            if (e.involved.namespace !== ns || e.last < cutoff || drop.has(e)) continue;
+            if (e.involved.namespace !== ns || e.last < cutoff || (k > 0 && drop.has(e))) continue;
             if (worst === undefined || e.last <= worst.last) worst = e;
           }
           if (worst === undefined) break;
@@ -308,32 +312,30 @@ export class Store {
       }
       perNs.set(ns, EVENTS_PER_NAMESPACE);
     }
+    let minLast = Number.POSITIVE_INFINITY;
     if (drop.size === 0) {
       // The lower bound of `last` was stale: nothing expired after all.
-      let min = Number.POSITIVE_INFINITY;
-      for (const e of events) if (e.last < min) min = e.last;
-      stats.minLast = min;
+      for (const e of events) if (e.last < minLast) minLast = e.last;
+      stats.minLast = minLast;
       return;
     }
-    const kept: EventRecord[] = [];
-    let minLast = Number.POSITIVE_INFINITY;
-    for (const e of events) {
+    let kept = 0;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as EventRecord;
       if (drop.has(e)) continue;
-      kept.push(e);
+      events[kept++] = e;
       if (e.last < minLast) minLast = e.last;
     }
-    // Carry the correlation index and the counts over to the new array instead of rebuilding them.
+    events.length = kept;
+    stats.minLast = minLast;
+    for (const [ns, n] of perNs) if (n <= 0) perNs.delete(ns);
     if (this.eventIndexCache?.events === events) {
       const index = this.eventIndexCache.map;
       for (const e of drop) {
         const key = eventKey(e.involved.uid, e.type, e.reason, e.message, e.source, e.involved.fieldPath);
         if (index.get(key) === e) index.delete(key);
       }
-      this.eventIndexCache = { events: kept, map: index };
     }
-    for (const [ns, n] of perNs) if (n <= 0) perNs.delete(ns);
-    this.eventStats = { events: kept, perNs, minLast };
-    this.state.events = kept;
   }
 
   eventsFor(uid: string): EventRecord[] {

@@ -34,6 +34,7 @@ export { DefaultFormatDiffOptions, diffSnapshots, formatDiff, snapshot } from ".
 // The tutor engine: sessions, events in, replies out.
 export { actionEvent } from "./internal/engine/actions.ts";
 export { handle, MAX_CATCH_UP_MS } from "./internal/engine/handle.ts";
+export { LiveSession, openSession } from "./internal/engine/live.ts";
 export type { ParsedText } from "./internal/engine/parse.ts";
 export { parseText } from "./internal/engine/parse.ts";
 export { XP } from "./internal/engine/progress.ts";

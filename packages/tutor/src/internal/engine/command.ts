@@ -76,7 +76,10 @@ function timely(turn: Turn, f: Finding): boolean {
 export function runCommand(turn: Turn, line: string, stdin: string | undefined, before: Snapshot): void {
   const r = stdin === undefined ? turn.sim.exec(line) : turn.sim.exec(line, stdin);
   if (r.output !== "") say(turn, { kind: "code", text: r.output, command: line, exitCode: r.exitCode });
-  const diff = formatDiff(diffSnapshots(before, snapshot(turn.sim)), {
+  const after = snapshot(turn.sim);
+  const state = turn.sim.cluster.state;
+  turn.after = { sim: turn.sim, objects: state.objects, rv: state.rv, snap: after };
+  const diff = formatDiff(diffSnapshots(before, after), {
     max: MAX_DIFF_LINES,
     namespace: turn.sim.currentNamespace,
   });

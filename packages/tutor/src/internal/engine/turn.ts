@@ -2,6 +2,7 @@
 
 import type { Sim } from "@bosun/sim";
 import type { Content } from "../content/schema.ts";
+import type { Snapshot } from "../diff/index.ts";
 import type { Action, Actor, ReplyBlock, Session } from "../model.ts";
 
 /** What `handle` needs besides the session and the event. Time is an input: the engine reads no clock. */
@@ -23,6 +24,11 @@ export interface Turn {
   ctx: HandleContext;
   blocks: ReplyBlock[];
   actions: Action[];
+  /**
+   * The snapshot taken right after a command ran, with the sandbox state it shows (its
+   * resourceVersion counter and object map): the next event may reuse it as its "before".
+   */
+  after?: { sim: Sim; objects: unknown; rv: number; snap: Snapshot };
 }
 
 /** Appends blocks to the reply. */

@@ -1,0 +1,199 @@
+// A session held open between events: the restored sandbox and the tutor state, so that a worker
+// serving the same session again neither restores nor re-snapshots the cluster. `handle` runs on it.
+
+import { Sim } from "@bosun/sim";
+import { TutorError } from "../content/errors.ts";
+import type { Session, TutorEvent, TutorReply } from "../model.ts";
+import { runCommand } from "./command.ts";
+import { type Snapshot, snapshot } from "./deps.ts";
+import { giveHelp } from "./help.ts";
+import { giveHint, giveSolution } from "./hints.ts";
+import { lessonStatus, listLessons, nextStep, startLesson } from "./lesson.ts";
+import { type ParsedText, parseText } from "./parse.ts";
+import { progressBlocks, touchStreak } from "./progress.ts";
+import { answerQuiz, askQuiz, askReview, skipQuiz } from "./quiz.ts";
+import { reset } from "./reset.ts";
+import type { HandleContext, Turn } from "./turn.ts";
+import { unknownReply } from "./unknown.ts";
+
+/**
+ * Longest stretch of real time one event lets pass in the sandbox. A learner back after a week
+ * finds a cluster ten minutes older, not one whose events and back-offs all expired.
+ */
+export const MAX_CATCH_UP_MS = 10 * 60 * 1000;
+
+/** What an event was, in the words a group sees before the reply: "ran: kubectl get pods", ": hint". */
+function groupLine(name: string, event: TutorEvent, parsed: ParsedText): string {
+  if (parsed.type === "command") return `${name} ran: ${parsed.text}`;
+  if (event.type === "text") return `${name}: ${event.text.trim()}`;
+  switch (parsed.type) {
+    case "lesson":
+      return `${name}: lesson ${parsed.action}${parsed.lesson !== undefined ? ` ${parsed.lesson}` : ""}`;
+    case "answer":
+      return `${name} answered: ${parsed.answer}`;
+    case "reset":
+      return `${name}: reset${parsed.all ? " all" : ""}${parsed.confirm ? " confirm" : ""}`;
+    default:
+      return `${name}: ${parsed.type}`;
+  }
+}
+
+function restore(stored: Session["sim"]): Sim {
+  try {
+    return Sim.restore(stored);
+  } catch (cause) {
+    throw new TutorError("session-invalid", "the session's sandbox does not restore", [], { cause });
+  }
+}
+
+/** Runs the handler an event calls for. */
+function dispatch(
+  turn: Turn,
+  event: TutorEvent,
+  parsed: ParsedText,
+  before: () => Snapshot,
+  pendingReset: Session["pendingReset"],
+): void {
+  const { s, ctx } = turn;
+  switch (parsed.type) {
+    case "text": // parseText never returns a text event; kept for exhaustiveness
+    case "command":
+      touchStreak(s.progress, ctx.now);
+      runCommand(turn, parsed.text, parsed.stdin, before());
+      break;
+    case "help":
+      giveHelp(turn);
+      break;
+    case "lesson":
+      if (parsed.action === "list") listLessons(turn);
+      else if (parsed.action === "start") startLesson(turn, parsed.lesson);
+      else if (parsed.action === "next") nextStep(turn);
+      else lessonStatus(turn);
+      break;
+    case "hint":
+      giveHint(turn);
+      break;
+    case "solution":
+      giveSolution(turn);
+      break;
+    case "quiz":
+      askQuiz(turn);
+      break;
+    case "review":
+      askReview(turn);
+      break;
+    case "answer":
+      answerQuiz(turn, parsed.questionId, parsed.answer);
+      break;
+    case "skip":
+      skipQuiz(turn);
+      break;
+    case "progress":
+      turn.blocks.push(...progressBlocks(s.progress, ctx.content));
+      break;
+    case "reset":
+      reset(turn, parsed.confirm === true, parsed.all === true, pendingReset);
+      break;
+    case "unknown":
+      turn.blocks.push(...unknownReply(parsed.text));
+      break;
+  }
+}
+
+/**
+ * One session, open: `apply` handles events one after another exactly as `handle` would on the
+ * session saved after the previous one (same replies, same saved sessions), without restoring the
+ * sandbox each time. Not safe to share between concurrent users of one session: whoever holds it
+ * must drop it when the session it came from is replaced by someone else's write.
+ */
+export class LiveSession {
+  #s: Session;
+  #sim: Sim;
+  /** The snapshot taken after the last command, reused as the next command's "before". */
+  #kept: Turn["after"];
+  /** Whether the sandbox has run an event since it was restored. */
+  #used = false;
+
+  private constructor(s: Session, sim: Sim) {
+    this.#s = s;
+    this.#sim = sim;
+  }
+
+  /**
+   * Opens `session` (never changed, nor kept: the sandbox is restored from a copy). Throws
+   * TutorError("session-invalid") when the sandbox does not restore.
+   */
+  static open(session: Session): LiveSession {
+    return new LiveSession(session, restore(session.sim));
+  }
+
+  /**
+   * Handles one event: the sandbox's clock moves on by the real time since the last event (at most
+   * `MAX_CATCH_UP_MS`), then the event runs. Reads no clock and no global random source.
+   */
+  apply(event: TutorEvent, ctx: HandleContext): TutorReply {
+    // Copy everything but the sandbox: sessions returned by `save` must not change under their holder.
+    const { sim: stored, ...rest } = this.#s;
+    const s: Session = { ...structuredClone(rest), sim: stored };
+    this.#s = s;
+    s.n = (s.n ?? 0) + 1;
+    const pendingReset = s.pendingReset;
+    delete s.pendingReset;
+    const pendingKind = ctx.content.questions.find((q) => q.id === s.quiz.pending?.questionId)?.kind;
+    const parsed: ParsedText =
+      event.type === "text" ? parseText(event.text, event.stdin, s, pendingKind) : event;
+
+    const sim = this.#sim;
+    if (this.#used) coldStart(sim);
+    this.#used = true;
+    const before = parsed.type === "command" ? this.#snapshot(sim) : undefined;
+    const elapsed = Math.max(0, Math.min(MAX_CATCH_UP_MS, ctx.now - (s.lastEventAt ?? ctx.now)));
+    if (elapsed > 0) sim.advance(elapsed);
+    const turn: Turn = { s, sim, ctx, blocks: [], actions: [] };
+    if (ctx.group) turn.blocks.push({ kind: "text", text: groupLine(ctx.actor.name, event, parsed) });
+    dispatch(turn, event, parsed, () => before ?? snapshot(turn.sim), pendingReset);
+    this.#sim = turn.sim;
+    this.#kept = turn.after;
+    s.lastEventAt = ctx.now;
+    return { blocks: turn.blocks, actions: turn.actions };
+  }
+
+  /**
+   * The session as it stands, to store. Its sandbox part shares data with the live sandbox: use it
+   * (pack it, measure it) before the next `apply`, or copy it with structuredClone to keep it.
+   */
+  save(): Session {
+    return { ...this.#s, sim: this.#sim.save() };
+  }
+
+  /**
+   * The cluster as a snapshot: the one kept from the last command when nothing has changed since.
+   * Every object write moves the state's resourceVersion counter (the stored form's own diff against
+   * the bootstrap cluster relies on that too), and `az aks get-credentials` swaps the object map.
+   */
+  #snapshot(sim: Sim): Snapshot {
+    const k = this.#kept;
+    const state = sim.cluster.state;
+    if (k && k.sim === sim && k.objects === state.objects && k.rv === state.rv) return k.snap;
+    return snapshot(sim);
+  }
+}
+
+/**
+ * Makes an open sandbox start the next event as a restored one would. The simulator's controllers
+ * remember per object (keyed by the object itself) and per cluster what their last sync saw, to skip
+ * work; a restored sandbox has new objects and remembers nothing. Some of those skips are not exact
+ * (a ReplicaSet whose pod create a ResourceQuota refused is not retried once the quota frees up,
+ * because its key watches only ReplicaSets and Pods), so a sandbox kept open would drift from the
+ * stored one. New top-level objects (the same data) and `invalidate` make every memory miss once.
+ */
+function coldStart(sim: Sim): void {
+  for (const bucket of Object.values(sim.cluster.state.objects))
+    for (const [key, obj] of Object.entries(bucket)) bucket[key] = { ...obj };
+  sim.cluster.invalidate();
+}
+
+/** Opens a session for a run of events: see `LiveSession`. */
+export function openSession(session: Session): LiveSession {
+  return LiveSession.open(session);
+}

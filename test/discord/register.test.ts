@@ -47,7 +47,8 @@ describe("the registration script", () => {
     expect(call?.path).toBe(`/applications/${fake.appId}/commands`);
     expect(call?.auth).toBe("Bot reg-token");
     expect(call?.body).toEqual(commandDefinitions());
-    const names = (call?.body as { name: string }[]).map((c) => c.name);
+    const sent = (call?.body ?? []) as { name: string; default_member_permissions?: string }[];
+    const names = sent.map((c) => c.name);
     expect(names).toEqual([
       "kubectl",
       "lesson",
@@ -61,9 +62,7 @@ describe("the registration script", () => {
       "studygroup",
       "quizschedule",
     ]);
-    const schedule = (call?.body as { name: string; default_member_permissions?: string }[]).find(
-      (c) => c.name === "quizschedule",
-    );
+    const schedule = sent.find((c) => c.name === "quizschedule");
     expect(schedule?.default_member_permissions).toBe("32");
   }, 60_000);
 

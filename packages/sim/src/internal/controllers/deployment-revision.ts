@@ -78,19 +78,20 @@ export const byCreation = (a: KObject, b: KObject): number =>
  * served before in revision-history ("1,3"). Returns whether anything changed.
  */
 function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision: number): boolean {
-  const ann = { ...(rs.metadata.annotations ?? {}) };
-  let changed = false;
+  const current = rs.metadata.annotations ?? {};
+  // The copy is made at the first change: most syncs change nothing.
+  let ann: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
-    if (SKIP_ANNOTATIONS.has(k) || ann[k] === v) continue;
+    if (SKIP_ANNOTATIONS.has(k) || (ann ?? current)[k] === v) continue;
+    ann ??= { ...current };
     ann[k] = v;
-    changed = true;
   }
-  const oldText = ann[REVISION];
+  const oldText = (ann ?? current)[REVISION];
   const oldRevision = oldText === undefined ? 0 : /^\d+$/.test(oldText) ? Number(oldText) : undefined;
   if (oldRevision === undefined) return false;
   if (oldRevision < newRevision) {
+    ann ??= { ...current };
     ann[REVISION] = String(newRevision);
-    changed = true;
     if (oldText !== undefined) {
       const history = ann[REVISION_HISTORY] ?? "";
       if (history === "") ann[REVISION_HISTORY] = oldText;
@@ -106,8 +107,9 @@ function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision: numbe
       }
     }
   }
-  if (changed) rs.metadata.annotations = ann;
-  return changed;
+  if (ann === undefined) return false;
+  rs.metadata.annotations = ann;
+  return true;
 }
 
 /** The oldest ReplicaSet whose template equals the deployment's (FindNewReplicaSet). */

@@ -51,6 +51,11 @@ interface Sync {
   ctx: ControllerContext;
   d: KObject;
   changed: boolean;
+  /**
+   * isScalingEvent's look at the ReplicaSets when it wrote nothing: the strategy that runs next
+   * starts from the same state, so its first look would find exactly this again.
+   */
+  reuse?: ReturnType<typeof getAllReplicaSetsAndSyncRevision> | undefined;
 }
 
 /**
@@ -93,6 +98,10 @@ function applySteps(s: Sync, steps: ScaleStep[], rsList: KObject[]): boolean {
 }
 
 function allReplicaSets(s: Sync, rsList: KObject[], create: boolean) {
+  const hit = s.reuse;
+  s.reuse = undefined;
+  // `create` only matters when there is no new ReplicaSet yet.
+  if (hit && (hit.newRS !== undefined || !create)) return hit;
   const r = getAllReplicaSetsAndSyncRevision(s.ctx, s.d, rsList, create);
   if (r.changed) s.changed = true;
   return r;
@@ -137,7 +146,9 @@ function syncScale(s: Sync, rsList: KObject[]): void {
 
 /** isScalingEvent: an active ReplicaSet was sized for a different replica count. */
 function isScalingEvent(s: Sync, rsList: KObject[]): boolean {
-  const { newRS, oldRSs } = allReplicaSets(s, rsList, false);
+  const r = allReplicaSets(s, rsList, false);
+  if (!r.changed) s.reuse = r;
+  const { newRS, oldRSs } = r;
   return [...oldRSs, ...(newRS ? [newRS] : [])].some((rs) => {
     if (replicasOf(rs) === 0) return false;
     const desired = nonNegativeInt32(rs.metadata.annotations?.[DESIRED_REPLICAS]);

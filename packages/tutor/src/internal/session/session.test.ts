@@ -1,5 +1,6 @@
 // Sessions: they round-trip through JSON and the schema, reject junk, and stay small.
 
+import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { Learner, T0 } from "../engine/test-kit.ts";
 import { newSession } from "./new.ts";
@@ -14,6 +15,16 @@ describe("sessions", () => {
     const json = JSON.parse(JSON.stringify(l.session));
     expect(parseSession(json)).toEqual({ ok: true, session: json });
     expect(unpackSession(packSession(l.session))).toEqual({ ok: true, session: json });
+  });
+
+  it("unpack texts deflated at any level, as older versions wrote them", () => {
+    const l = new Learner();
+    l.complete(1);
+    const json = JSON.stringify(l.session);
+    for (const level of [1, 6, 9]) {
+      const text = `bz1:${deflateRawSync(Buffer.from(json, "utf8"), { level }).toString("base64")}`;
+      expect(unpackSession(text)).toEqual({ ok: true, session: JSON.parse(json) });
+    }
   });
 
   it("reports text that is not a stored session instead of throwing", () => {

@@ -2,7 +2,16 @@
 
 import { createHash } from "node:crypto";
 import { type SessionRecord, sessionTag } from "@bosun/store";
-import { handle, newSession, packSession, type Session, TutorError, unpackSession } from "@bosun/tutor";
+import {
+  type LiveSession,
+  newSession,
+  openSession,
+  packSession,
+  type Session,
+  TutorError,
+  type TutorReply,
+  unpackSession,
+} from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
 import { framesOf } from "./frames.ts";
 import { checkLimits, manifestTooBig, sandboxSize } from "./limits.ts";
@@ -14,12 +23,13 @@ import type { CachedSession } from "./session-cache.ts";
 
 /**
  * What to commit for an event. `data` absent: the event's number is consumed but the session stays
- * as it was (rate limited, too big, refused by a limit, unreadable session). `next` is the session
- * as it stands after the commit (changed or not), for the cache.
+ * as it was (rate limited, too big, refused by a limit, unreadable session). `next`: the open
+ * session as it stands once `data` is committed, for the cache; absent when the open session (if
+ * any was used) no longer matches what the store will hold, so it must be dropped.
  */
 export interface TurnResult {
   data?: string;
-  /** The new session, to cache under the committed version. */
+  /** The open session, to cache under the committed version. */
   next?: Omit<CachedSession, "version">;
   reply: ReplyJob;
   /** Why the session was not changed, for logs and metrics. */
@@ -44,14 +54,17 @@ function freshSession(job: EventJob): Session {
   });
 }
 
-/** The session at the record's version: from the cache, unpacked, or new. Undefined when unreadable. */
-function currentSession(
-  ctx: WorkerContext,
-  job: EventJob,
-  rec: SessionRecord,
-): Omit<CachedSession, "version"> | undefined {
+/** The session a job starts from, before it is opened (a cache hit is open already). */
+type Current = Omit<CachedSession, "version" | "data" | "live"> &
+  ({ live: LiveSession; session?: undefined } | { live?: undefined; session: Session });
+
+/**
+ * The session at the record's version: the open one from the cache (taken out of it: the event is
+ * about to change it), else unpacked or new. Undefined when the stored text does not parse.
+ */
+function currentSession(ctx: WorkerContext, job: EventJob, rec: SessionRecord): Current | undefined {
   const tag = sessionTag(job.session);
-  const hit = ctx.cache.get(tag, rec.version);
+  const hit = ctx.cache.take(tag, rec.version, rec.data);
   if (hit) return hit;
   if (rec.data === undefined) {
     const session = freshSession(job);
@@ -103,7 +116,12 @@ async function corrupt(
   ctx.logger.warn({ session: tag }, "damaged session replaced by a fresh one at the learner's reset");
   return {
     data,
-    next: { session, size: sandboxSize(session.sim, ctx.limits), bytes: data.length },
+    next: {
+      data,
+      live: openSession(session),
+      size: sandboxSize(session.sim, ctx.limits),
+      bytes: data.length,
+    },
     reply: {
       ...base,
       reply: note(
@@ -170,15 +188,16 @@ export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRec
   const current = currentSession(ctx, job, rec);
   if (!current) return corrupt(ctx, job, rec, base);
 
-  let out: ReturnType<typeof handle>;
+  let live: LiveSession;
+  let reply: TutorReply;
+  let saved: Session;
   try {
-    out = handle(current.session, job.event, {
-      now: job.sentAt,
-      actor: job.actor,
-      content: ctx.content,
-      group,
-    });
+    live = current.live ?? openSession(current.session);
+    reply = live.apply(job.event, { now: job.sentAt, actor: job.actor, content: ctx.content, group });
+    // Measured and packed below before anything else applies to the open session (`save` shares its data).
+    saved = live.save();
   } catch (err) {
+    // The open session (if it got that far) is dropped: it may be half way through the event.
     if (err instanceof TutorError && err.code === "session-invalid") {
       ctx.logger.warn(
         { session: sessionTag(job.session), ...errFields(err) },
@@ -191,7 +210,6 @@ export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRec
       "engine failed",
     );
     return {
-      next: current,
       reply: {
         ...base,
         reply: note(
@@ -202,16 +220,16 @@ export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRec
     };
   }
 
-  const size = sandboxSize(out.session.sim, ctx.limits);
-  const data = packSession(out.session);
+  const size = sandboxSize(saved.sim, ctx.limits);
+  const data = packSession(saved);
   const breach = checkLimits(current, { size, bytes: data.length }, ctx.limits);
-  if (breach) return { next: current, reply: { ...base, reply: note(breach.text) }, refused: "limit" };
+  if (breach) return { reply: { ...base, reply: note(breach.text) }, refused: "limit" };
 
   const line = "text" in job.event ? job.event.text : undefined;
-  const frames = line !== undefined ? framesOf(line, out.reply) : undefined;
+  const frames = line !== undefined ? framesOf(line, reply) : undefined;
   return {
     data,
-    next: { session: out.session, size, bytes: data.length },
-    reply: checked(ctx, { ...base, reply: out.reply, ...(frames ? { frames } : {}) }),
+    next: { data, live, size, bytes: data.length },
+    reply: checked(ctx, { ...base, reply, ...(frames ? { frames } : {}) }),
   };
 }

@@ -109,6 +109,7 @@ export async function processEvent(
           seq: rec.applied + 1,
           ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
         });
+        if (r.ok) ctx.cache.rekey(tag, rec.version, r.version);
         if (r.ok)
           ctx.logger.warn(
             { session: tag, seq: rec.applied + 1, missing: gap.missing },
@@ -127,8 +128,10 @@ export async function processEvent(
       ...(turn.data !== undefined ? { data: turn.data } : {}),
       outbox: { id: data.eventId, payload },
     });
+    // A lost race drops the open session the turn used (it ran ahead of what the store holds).
     if (!r.ok) continue;
     if (turn.next) ctx.cache.set(tag, { ...turn.next, version: r.version });
+    else if (turn.data === undefined) ctx.cache.rekey(tag, rec.version, r.version);
     if (turn.refused)
       ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
     await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);

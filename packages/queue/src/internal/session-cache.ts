@@ -1,38 +1,40 @@
-// Unpacked sessions by (session tag, version), so a busy session is not inflated and parsed per command.
+// Open sessions by session tag, so a busy session is neither inflated, parsed nor restored per command.
 
-import type { Session } from "@bosun/tutor";
+import type { LiveSession } from "@bosun/tutor";
 import type { SandboxSize } from "./limits.ts";
 
-/** A session as the worker last saw it at `version`, with its measured size. */
+/**
+ * A session held open by the worker, exactly as committed at `version` (stored text `data`), with
+ * its measured size. The open session changes as events apply to it, so an entry is used by one job
+ * at a time: `take` removes it, and only a successful commit of what it became puts it back.
+ */
 export interface CachedSession {
   version: number;
-  session: Session;
+  /** The stored text at `version`: a hit needs the record to hold this very text. */
+  data: string;
+  live: LiveSession;
   size: SandboxSize;
   bytes: number;
 }
 
 /**
- * A small LRU. Entries are only ever used when the store's version matches, so a stale entry (another
- * worker committed since) is simply a miss. Sessions are never changed in place (`handle` is pure),
- * so sharing them is safe.
+ * A small LRU of open sessions. An entry is only used when the record still has its version and
+ * its text (another worker's commit, a removed and re-created session, anything else is a miss),
+ * so what a job starts from is always what the store holds.
  */
 export class SessionCache {
   private readonly map = new Map<string, CachedSession>();
   constructor(private readonly capacity = 500) {}
 
-  get(tag: string, version: number): CachedSession | undefined {
+  /** The entry for the record at (`version`, `data`), removed from the cache; undefined on a miss. */
+  take(tag: string, version: number, data: string | undefined): CachedSession | undefined {
     const hit = this.map.get(tag);
     if (!hit) return undefined;
-    if (hit.version !== version) {
-      this.map.delete(tag);
-      return undefined;
-    }
-    // Re-insert to mark it most recently used.
     this.map.delete(tag);
-    this.map.set(tag, hit);
-    return hit;
+    return hit.version === version && hit.data === data ? hit : undefined;
   }
 
+  /** Keeps `entry` as the session's latest state, dropping the least recently used beyond capacity. */
   set(tag: string, entry: CachedSession): void {
     this.map.delete(tag);
     this.map.set(tag, entry);
@@ -41,6 +43,16 @@ export class SessionCache {
       if (oldest.done) break;
       this.map.delete(oldest.value);
     }
+  }
+
+  /**
+   * After a commit that kept the session's text (a refused or skipped event), the entry at `from`
+   * stays valid at `to`. Anything else is dropped.
+   */
+  rekey(tag: string, from: number, to: number): void {
+    const hit = this.map.get(tag);
+    if (hit && hit.version === from) hit.version = to;
+    else this.map.delete(tag);
   }
 
   delete(tag: string): void {

@@ -85,6 +85,12 @@ export function isPodAvailable(pod: KObject, minReadySeconds: number, now: numbe
   return now - since >= minReadySeconds * 1000;
 }
 
+/** The earlier of two optional times (earliest() without the rest-array, for per-pod loops). */
+export function earlier(a: number | undefined, b: number | undefined): number | undefined {
+  if (b === undefined) return a;
+  return a === undefined || b < a ? b : a;
+}
+
 /** Earliest of several optional times. */
 export function earliest(...times: (number | undefined)[]): number | undefined {
   let best: number | undefined;
@@ -126,3 +132,54 @@ export function byControllerUid(objs: Iterable<KObject>): Map<string, KObject[]>
   }
   return map;
 }
+
+/**
+ * Change keys for groups of objects (a ReplicaSet's pods, a Service's pods) that take no string
+ * of every member: a group's key is its size and its highest resourceVersion. resourceVersions
+ * come from one growing counter, so any member that was created or written since (and any object
+ * that joined, which joining takes a write) raises the highest; a group that only lost members got
+ * smaller. Equal keys therefore mean the same members at the same versions. (A resourceVersion that
+ * is not a number — none is — is listed in full.)
+ */
+export class VersionGroups {
+  private readonly groups = new Map<string, { n: number; max: number; odd: string }>();
+
+  add(group: string, obj: KObject): void {
+    let g = this.groups.get(group);
+    if (!g) {
+      g = { n: 0, max: -1, odd: "" };
+      this.groups.set(group, g);
+    }
+    g.n++;
+    const rv = obj.metadata.resourceVersion;
+    const v = Number(rv);
+    if (Number.isSafeInteger(v) && rv !== "") {
+      if (v > g.max) g.max = v;
+    } else g.odd += `,${rv}`;
+  }
+
+  /** The group's key ("" for an empty group). */
+  key(group: string): string {
+    const g = this.groups.get(group);
+    return g ? `${g.n}:${g.max}${g.odd}` : "";
+  }
+}
+
+/** Pods grouped by namespace, cached per pod list (the shared sorted array changes with membership). */
+export function podsByNamespace(ctx: ControllerContext): Map<string, KObject[]> {
+  const pods = ctx.store.each("pods");
+  const hit = podGroups.get(pods);
+  if (hit) return hit;
+  const map = new Map<string, KObject[]>();
+  for (const pod of pods) {
+    const ns = pod.metadata.namespace ?? "";
+    const list = map.get(ns);
+    if (list) list.push(pod);
+    else map.set(ns, [pod]);
+  }
+  podGroups.set(pods, map);
+  return map;
+}
+
+/** Callers only read the groups (never add to the lists). */
+const podGroups = new WeakMap<readonly KObject[], Map<string, KObject[]>>();

@@ -4,7 +4,14 @@ import { resourceForKind } from "../api/resources.ts";
 import type { KObject } from "../api/types.ts";
 import { matches, selectorFromMatchLabels } from "../kubectl/selector.ts";
 import { canonicalJson } from "../util/canonical.ts";
-import { type Controller, type ControllerContext, isPodReady, QuietObjects } from "./context.ts";
+import {
+  type Controller,
+  type ControllerContext,
+  isPodReady,
+  podsByNamespace,
+  QuietObjects,
+  VersionGroups,
+} from "./context.ts";
 
 const EP_INFO = resourceForKind("Endpoints");
 
@@ -128,29 +135,38 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
 
 const quietServices = new QuietObjects();
 
+/** A Service selector's entries, per selector object (updates replace it, nothing edits it). */
+function selectorEntries(selector: Record<string, string>): [string, string][] {
+  let entries = selectorLists.get(selector);
+  if (!entries) {
+    entries = Object.entries(selector);
+    selectorLists.set(selector, entries);
+  }
+  return entries;
+}
+
+const selectorLists = new WeakMap<object, [string, string][]>();
+
 export const endpointsController: Controller = {
   name: "endpoints",
   watches: ["Pod", "Service", "Endpoints"],
   sync(ctx) {
-    const podsByNs = new Map<string, KObject[]>();
-    for (const p of ctx.store.each("pods")) {
-      const ns = p.metadata.namespace ?? "";
-      const list = podsByNs.get(ns) ?? [];
-      list.push(p);
-      podsByNs.set(ns, list);
-    }
+    const podsByNs = podsByNamespace(ctx);
     let changed = false;
     for (const svc of ctx.store.each("services")) {
       const ns = svc.metadata.namespace ?? "";
       const ep = ctx.store.get("endpoints", ns, svc.metadata.name);
       const selector = svc.spec?.selector as Record<string, string> | undefined;
+      // The selected pods' versions, as a VersionGroups key (their number and highest version).
       let podKey = "";
       if (selector) {
-        const wanted = Object.entries(selector);
+        const wanted = selectorEntries(selector);
+        const group = new VersionGroups();
         for (const p of podsByNs.get(ns) ?? []) {
           const labels = p.metadata.labels;
-          if (labels && wanted.every(([k, v]) => labels[k] === v)) podKey += `${p.metadata.resourceVersion},`;
+          if (labels && wanted.every(([k, v]) => labels[k] === v)) group.add("", p);
         }
+        podKey = group.key("");
       }
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
       // syncService writes the Endpoints to match the pods in one go; it leaves the pods alone, so

@@ -2,7 +2,7 @@
 
 import type { PodRuntime } from "../api/state.ts";
 import type { KObject } from "../api/types.ts";
-import { type Controller, type ControllerContext, earliest } from "./context.ts";
+import { type Controller, type ControllerContext, earlier } from "./context.ts";
 import { type ContainerCtx, containerPlan, newContainerRuntime, stepContainer } from "./kubelet-container.ts";
 import { missingVolume } from "./kubelet-env.ts";
 import { buildPodStatus } from "./kubelet-status.ts";
@@ -200,19 +200,21 @@ export const kubeletController: Controller = {
       if (!pod.spec?.nodeName || isNodeDown(ctx, pod.spec.nodeName)) continue;
       const rt = ctx.store.state.pods[pod.metadata.uid];
       if (!rt) {
-        next = earliest(next, now);
+        next = earlier(next, now);
         continue;
       }
       if (pod.metadata.deletionTimestamp) {
-        next = earliest(next, rt.goneAt ?? now);
+        next = earlier(next, rt.goneAt ?? now);
         continue;
       }
-      if (rt.sandbox === undefined) next = earliest(next, rt.mountAt ?? now);
-      for (const c of [...rt.init, ...rt.containers]) {
-        if (Number.isFinite(c.at)) next = earliest(next, c.at);
-        if (c.readyAt !== undefined && c.readyAt > now) next = earliest(next, c.readyAt);
+      if (rt.sandbox === undefined) next = earlier(next, rt.mountAt ?? now);
+      for (const list of [rt.init, rt.containers]) {
+        for (const c of list) {
+          if (Number.isFinite(c.at)) next = earlier(next, c.at);
+          if (c.readyAt !== undefined && c.readyAt > now) next = earlier(next, c.readyAt);
+        }
       }
-      if (rt.containers.some((c) => c.probes)) next = earliest(next, probeWake(ctx, pod, rt));
+      if (rt.containers.some((c) => c.probes)) next = earlier(next, probeWake(ctx, pod, rt));
     }
     return next !== undefined && next < now ? now : next;
   },

@@ -10,7 +10,9 @@ import {
   isPodAvailable,
   isPodReady,
   ownerRefTo,
+  podsByNamespace,
   QuietObjects,
+  VersionGroups,
 } from "./context.ts";
 import { tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
@@ -42,20 +44,6 @@ export function claimPods(ctx: ControllerContext, rs: KObject, podsByNs: Map<str
     }
   }
   return owned;
-}
-
-export function podsByNamespace(ctx: ControllerContext): Map<string, KObject[]> {
-  const map = new Map<string, KObject[]>();
-  for (const pod of ctx.store.each("pods")) {
-    const ns = pod.metadata.namespace ?? "";
-    let list = map.get(ns);
-    if (!list) {
-      list = [];
-      map.set(ns, list);
-    }
-    list.push(pod);
-  }
-  return map;
 }
 
 function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObject[]>): boolean {
@@ -141,16 +129,13 @@ export const replicaSetController: Controller = {
     let changed = false;
     const podsByNs = podsByNamespace(ctx);
     // A ReplicaSet's inputs: itself and the pods in its namespace that it owns or could adopt.
-    const inputs = new Map<string, string>();
+    const inputs = new VersionGroups();
     for (const [ns, pods] of podsByNs) {
-      for (const p of pods) {
-        const owner = controllerRef(p)?.uid ?? `orphans:${ns}`;
-        inputs.set(owner, `${inputs.get(owner) ?? ""},${p.metadata.resourceVersion}`);
-      }
+      for (const p of pods) inputs.add(controllerRef(p)?.uid ?? `orphans:${ns}`, p);
     }
     for (const rs of ctx.store.each("replicasets")) {
       const timed = ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0;
-      const key = `${rs.metadata.resourceVersion}|${inputs.get(rs.metadata.uid) ?? ""}|${inputs.get(`orphans:${rs.metadata.namespace}`) ?? ""}|${timed ? ctx.store.now : ""}`;
+      const key = `${rs.metadata.resourceVersion}|${inputs.key(rs.metadata.uid)}|${inputs.key(`orphans:${rs.metadata.namespace}`)}|${timed ? ctx.store.now : ""}`;
       if (quietReplicaSets.run(rs, key, () => syncOne(ctx, rs, podsByNs))) changed = true;
     }
     return changed;

@@ -114,10 +114,20 @@ export class QuietObjects {
   run(obj: KObject, key: string, sync: () => boolean, after?: () => string): boolean {
     if (this.keys.get(obj) === key) return false;
     const changed = sync();
-    if (!changed) this.keys.set(obj, key);
-    else if (after) this.keys.set(obj, after());
-    else this.keys.delete(obj);
+    this.settle(obj, key, changed, changed && after ? after() : undefined);
     return changed;
+  }
+
+  /** Whether the object's last settled sync had this key (run's check, for callers without closures). */
+  settled(obj: KObject, key: string): boolean {
+    return this.keys.get(obj) === key;
+  }
+
+  /** Records a sync run at `key`: as `run` does, with `after` the key it settles at when it changed something. */
+  settle(obj: KObject, key: string, changed: boolean, after?: string): void {
+    if (!changed) this.keys.set(obj, key);
+    else if (after !== undefined) this.keys.set(obj, after);
+    else this.keys.delete(obj);
   }
 }
 
@@ -142,26 +152,41 @@ export function byControllerUid(objs: Iterable<KObject>): Map<string, KObject[]>
  * is not a number — none is — is listed in full.)
  */
 export class VersionGroups {
-  private readonly groups = new Map<string, { n: number; max: number; odd: string }>();
+  private readonly groups = new Map<string, VersionTally>();
 
   add(group: string, obj: KObject): void {
     let g = this.groups.get(group);
     if (!g) {
-      g = { n: 0, max: -1, odd: "" };
+      g = new VersionTally();
       this.groups.set(group, g);
     }
-    g.n++;
-    const rv = obj.metadata.resourceVersion;
-    const v = Number(rv);
-    if (Number.isSafeInteger(v) && rv !== "") {
-      if (v > g.max) g.max = v;
-    } else g.odd += `,${rv}`;
+    g.add(obj);
   }
 
   /** The group's key ("" for an empty group). */
   key(group: string): string {
-    const g = this.groups.get(group);
-    return g ? `${g.n}:${g.max}${g.odd}` : "";
+    return this.groups.get(group)?.key() ?? "";
+  }
+}
+
+/** One group of {@link VersionGroups}: its size, its highest resourceVersion and any odd ones. */
+export class VersionTally {
+  private n = 0;
+  private max = -1;
+  private odd = "";
+
+  add(obj: KObject): void {
+    this.n++;
+    const rv = obj.metadata.resourceVersion;
+    const v = Number(rv);
+    if (Number.isSafeInteger(v) && rv !== "") {
+      if (v > this.max) this.max = v;
+    } else this.odd += `,${rv}`;
+  }
+
+  /** "" while empty. */
+  key(): string {
+    return this.n === 0 ? "" : `${this.n}:${this.max}${this.odd}`;
   }
 }
 

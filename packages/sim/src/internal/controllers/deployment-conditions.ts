@@ -27,7 +27,8 @@ export const n = (v: unknown): number => (typeof v === "number" ? v : 0);
 const MAX_INT32 = 2147483647;
 
 export function getCondition(status: Status | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  for (const c of status?.conditions ?? []) if (c.type === type) return c;
+  return undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   controllerRef,
   podPhase,
   QuietObjects,
+  VersionTally,
 } from "./context.ts";
 import {
   DESIRED_REPLICAS,
@@ -259,10 +260,15 @@ export const deploymentController: Controller = {
     let changed = false;
     const owned = byControllerUid(ctx.store.each("replicasets"));
     for (const d of ctx.store.each("deployments")) {
-      const rsList = (owned.get(d.metadata.uid) ?? []).sort(byCreation);
+      const owns = owned.get(d.metadata.uid) ?? [];
+      const versions = new VersionTally();
+      for (const rs of owns) versions.add(rs);
       const pods = d.spec?.strategy?.type === "Recreate" ? `|${ctx.store.membershipVersion("pods")}` : "";
-      const key = `${d.metadata.resourceVersion}|${rsList.map((rs) => rs.metadata.resourceVersion).join(",")}|${deadlinePassed(d, ctx.store.now)}${pods}`;
-      if (quietDeployments.run(d, key, () => syncDeployment(ctx, d, rsList))) changed = true;
+      const key = `${d.metadata.resourceVersion}|${versions.key()}|${deadlinePassed(d, ctx.store.now)}${pods}`;
+      if (quietDeployments.settled(d, key)) continue;
+      const wrote = syncDeployment(ctx, d, owns.sort(byCreation));
+      quietDeployments.settle(d, key, wrote);
+      if (wrote) changed = true;
     }
     return changed;
   },

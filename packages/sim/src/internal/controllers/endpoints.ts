@@ -10,7 +10,7 @@ import {
   isPodReady,
   podsByNamespace,
   QuietObjects,
-  VersionGroups,
+  VersionTally,
 } from "./context.ts";
 
 const EP_INFO = resourceForKind("Endpoints");
@@ -135,6 +135,16 @@ function syncService(ctx: ControllerContext, svc: KObject, podsByNs: Map<string,
 
 const quietServices = new QuietObjects();
 
+/** VersionGroups' key of the pods a selector picks, without building the group. */
+function selectedPodsKey(wanted: [string, string][], pods: readonly KObject[] | undefined): string {
+  const tally = new VersionTally();
+  for (const p of pods ?? []) {
+    const labels = p.metadata.labels;
+    if (labels && wanted.every(([k, v]) => labels[k] === v)) tally.add(p);
+  }
+  return tally.key();
+}
+
 /** A Service selector's entries, per selector object (updates replace it, nothing edits it). */
 function selectorEntries(selector: Record<string, string>): [string, string][] {
   let entries = selectorLists.get(selector);
@@ -158,30 +168,17 @@ export const endpointsController: Controller = {
       const ep = ctx.store.get("endpoints", ns, svc.metadata.name);
       const selector = svc.spec?.selector as Record<string, string> | undefined;
       // The selected pods' versions, as a VersionGroups key (their number and highest version).
-      let podKey = "";
-      if (selector) {
-        const wanted = selectorEntries(selector);
-        const group = new VersionGroups();
-        for (const p of podsByNs.get(ns) ?? []) {
-          const labels = p.metadata.labels;
-          if (labels && wanted.every(([k, v]) => labels[k] === v)) group.add("", p);
-        }
-        podKey = group.key("");
-      }
+      const podKey = selector ? selectedPodsKey(selectorEntries(selector), podsByNs.get(ns)) : "";
       const key = `${svc.metadata.resourceVersion}|${ep?.metadata.resourceVersion ?? ""}|${podKey}`;
       // syncService writes the Endpoints to match the pods in one go; it leaves the pods alone, so
-      // the sync settles at the key after it. (Closures are passed inline: a named one costs a
-      // defineProperty per call under tsx's keepNames.)
-      if (
-        quietServices.run(
-          svc,
-          key,
-          () => syncService(ctx, svc, podsByNs),
-          () =>
-            `${svc.metadata.resourceVersion}|${ctx.store.get("endpoints", ns, svc.metadata.name)?.metadata.resourceVersion ?? ""}|${podKey}`,
-        )
-      )
-        changed = true;
+      // the sync settles at the key after it.
+      if (quietServices.settled(svc, key)) continue;
+      const wrote = syncService(ctx, svc, podsByNs);
+      const after = wrote
+        ? `${svc.metadata.resourceVersion}|${ctx.store.get("endpoints", ns, svc.metadata.name)?.metadata.resourceVersion ?? ""}|${podKey}`
+        : undefined;
+      quietServices.settle(svc, key, wrote, after);
+      if (wrote) changed = true;
     }
     // Endpoints of a deleted selector-based Service go with it.
     for (const ep of ctx.store.each("endpoints")) {

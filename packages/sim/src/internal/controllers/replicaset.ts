@@ -136,7 +136,10 @@ export const replicaSetController: Controller = {
     for (const rs of ctx.store.each("replicasets")) {
       const timed = ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0;
       const key = `${rs.metadata.resourceVersion}|${inputs.key(rs.metadata.uid)}|${inputs.key(`orphans:${rs.metadata.namespace}`)}|${timed ? ctx.store.now : ""}`;
-      if (quietReplicaSets.run(rs, key, () => syncOne(ctx, rs, podsByNs))) changed = true;
+      if (quietReplicaSets.settled(rs, key)) continue;
+      const wrote = syncOne(ctx, rs, podsByNs);
+      quietReplicaSets.settle(rs, key, wrote);
+      if (wrote) changed = true;
     }
     return changed;
   },

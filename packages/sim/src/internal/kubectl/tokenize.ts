@@ -27,6 +27,29 @@ const isControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 /**
+ * The common case, split without the general scanner: printable ASCII with no quotes or
+ * backslashes (nothing to unescape or join), separated by whitespace. Anything else, and lines
+ * near the limits, go the general way (undefined).
+ */
+function plainWords(line: string): string[] | undefined {
+  if (line.length > MAX_LINE_BYTES) return undefined;
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      if (start >= 0) words.push(line.slice(start, i));
+      start = -1;
+      continue;
+    }
+    if (c < 0x21 || c > 0x7e || c === 0x22 || c === 0x27 || c === 0x5c) return undefined;
+    if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(line.slice(start));
+  return words.length > MAX_TOKENS ? undefined : words;
+}
+
+/**
  * Tokenizes `line` like `sh` would for one simple command, with no expansion: whitespace separates
  * words; '…' is literal; "…" honours \" \\ \$ \` and backslash-newline; a backslash outside quotes
  * escapes the next character; adjacent parts join into one word. Typographic quotes (‘ ’ “ ”) act as
@@ -35,6 +58,8 @@ const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toU
  * are rejected, as are lines over 16 KiB or with more than 1,000 words.
  */
 export function tokenize(line: string): TokenizeResult {
+  const simple = plainWords(line);
+  if (simple) return { ok: true, tokens: simple };
   if (byteLength(line) > MAX_LINE_BYTES) {
     return { ok: false, error: `the command line is too long: the limit is ${MAX_LINE_BYTES / 1024} KiB` };
   }

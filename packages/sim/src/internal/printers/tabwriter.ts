@@ -37,7 +37,8 @@ function runeWidth(s: string): number {
 function splitLines(text: string): Line[] {
   const parts = text.split("\n");
   const lines: Line[] = [];
-  parts.forEach((part, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
     const terminated = i < parts.length - 1;
     let cells = part.split("\t");
     if (!terminated) {
@@ -45,9 +46,15 @@ function splitLines(text: string): Line[] {
       if (part === "") cells = [];
       else if (cells.length > 1 && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
     }
-    lines.push({ cells, widths: cells.map(runeWidth), terminated });
-  });
+    lines.push(lineOf(cells, terminated));
+  }
   return lines;
+}
+
+function lineOf(cells: string[], terminated: boolean): Line {
+  const widths: number[] = [];
+  for (const cell of cells) widths.push(runeWidth(cell));
+  return { cells, widths, terminated };
 }
 
 /**
@@ -76,11 +83,11 @@ function writeLines(tw: Tabwriter, line0: number, line1: number): void {
     const line = lines[i];
     if (!line) continue;
     let s = "";
-    line.cells.forEach((cell, j) => {
-      s += cell;
+    for (let j = 0; j < line.cells.length; j++) {
+      s += line.cells[j];
       const w = widths[j];
       if (w !== undefined) s += " ".repeat(Math.max(0, w - (line.widths[j] ?? 0)));
-    });
+    }
     out.push(line.terminated ? `${s}\n` : s);
   }
 }
@@ -113,6 +120,15 @@ function formatBlock(tw: Tabwriter, line0: number, line1: number): void {
  */
 export function formatTable(rows: string[][]): string {
   if (rows.length === 0) return "";
-  const text = `${rows.map((r) => r.join("\t")).join("\n")}\n`;
-  return tabwrite(text, TABLE_TABWRITER).replace(/\n$/, "");
+  if (rows.some((r) => r.some((cell) => cell.includes("\t") || cell.includes("\n")))) {
+    const text = `${rows.map((r) => r.join("\t")).join("\n")}\n`;
+    return tabwrite(text, TABLE_TABWRITER).replace(/\n$/, "");
+  }
+  // The lines splitLines would make of the joined text, made directly (an empty row is one
+  // empty cell; the empty text after the last newline is a line without cells).
+  const lines = rows.map((r) => lineOf(r.length ? [...r] : [""], true));
+  lines.push({ cells: [], widths: [], terminated: false });
+  const tw: Tabwriter = { lines, out: [], widths: [], opts: TABLE_TABWRITER };
+  formatBlock(tw, 0, lines.length);
+  return tw.out.join("").replace(/\n$/, "");
 }

@@ -1,40 +1,15 @@
-// One event applied to one session record: rate limit, input size, engine, sandbox limits, the reply.
+// One event applied to one session record: rate limit, input size, the session to start from, damaged sessions.
 
 import { createHash } from "node:crypto";
 import { type SessionRecord, sessionTag } from "@bosun/store";
-import {
-  type LiveSession,
-  newSession,
-  openSession,
-  packSession,
-  type Session,
-  TutorError,
-  type TutorReply,
-  unpackSession,
-} from "@bosun/tutor";
+import { newSession, openSession, packSession, type Session, unpackSession } from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
-import { framesOf } from "./frames.ts";
-import { checkLimits, manifestTooBig, sandboxSize } from "./limits.ts";
+import { baseReply, type Current, type EarlyTurn, engineTurn, type TurnResult } from "./engine-turn.ts";
+import { manifestTooBig, sandboxSize } from "./limits.ts";
 import { errFields } from "./logger.ts";
-import { note, replyJob } from "./replies.ts";
-import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
+import { note } from "./replies.ts";
+import type { EventJob, ReplyJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
-import type { CachedSession } from "./session-cache.ts";
-
-/**
- * What to commit for an event. `data` absent: the event's number is consumed but the session stays
- * as it was (rate limited, too big, refused by a limit, unreadable session). `next`: the open
- * session as it stands once `data` is committed, for the cache; absent when the open session (if
- * any was used) no longer matches what the store will hold, so it must be dropped.
- */
-export interface TurnResult {
-  data?: string;
-  /** The open session, to cache under the committed version. */
-  next?: Omit<CachedSession, "version">;
-  reply: ReplyJob;
-  /** Why the session was not changed, for logs and metrics. */
-  refused?: "rate" | "manifest" | "limit" | "corrupt" | "engine";
-}
 
 const CORRUPT_TEXT =
   "Your saved sandbox could not be read (it may be damaged or from a newer Bosun), so nothing was run and nothing was changed. " +
@@ -53,10 +28,6 @@ function freshSession(job: EventJob): Session {
     ...(job.init?.profile ? { profile: job.init.profile } : {}),
   });
 }
-
-/** The session a job starts from, before it is opened (a cache hit is open already). */
-type Current = Omit<CachedSession, "version" | "data" | "live"> &
-  ({ live: LiveSession; session?: undefined } | { live?: undefined; session: Session });
 
 /**
  * The session at the record's version: the open one from the cache (taken out of it: the event is
@@ -132,23 +103,6 @@ async function corrupt(
   };
 }
 
-/** A reply that passes the reply schema: an oversized one is replaced by a short note. */
-function checked(ctx: WorkerContext, reply: ReplyJob): ReplyJob {
-  const r = replyJobSchema.safeParse(reply);
-  if (r.success) return reply;
-  ctx.logger.warn(
-    { eventId: reply.eventId, issues: r.error.issues.slice(0, 3).map((i) => i.message) },
-    "reply too large; replaced",
-  );
-  const { frames: _f, ...rest } = reply;
-  return {
-    ...rest,
-    reply: note(
-      "The output was too large to show here. Narrow it down (a name, `-l`, `-n`, or `| head` style flags like `--tail`).",
-    ),
-  };
-}
-
 /**
  * The learner's token bucket: `<platform>:<workspace>:<actor id>`, escaped (a store name may not
  * hold `{` or `}`) and hashed when longer than a store name may be.
@@ -158,10 +112,17 @@ export function rateKeyOf(job: EventJob): string {
   return key.length <= 200 ? key : `${job.platform}:h:${createHash("sha256").update(key).digest("hex")}`;
 }
 
-/** Applies `job` (number `applied + 1`) to the loaded record. Never throws for anything a user sends. */
-export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRecord): Promise<TurnResult> {
-  const group = job.session.scope === "channel";
-  const base = replyJob(job, "reply", group ? "channel" : "personal", { blocks: [], actions: [] });
+/**
+ * Applies `job` (number `applied + 1`) to the loaded record, or takes `early` (a turn run before
+ * the record came back) when it was run on this very record. Never throws for anything a user sends.
+ */
+export async function runTurn(
+  ctx: WorkerContext,
+  job: EventJob,
+  rec: SessionRecord,
+  early?: EarlyTurn,
+): Promise<TurnResult> {
+  const base = baseReply(job);
 
   if (ctx.rate) {
     const d = await ctx.store.take(rateKeyOf(job), ctx.rate, job.sentAt);
@@ -185,51 +146,9 @@ export async function runTurn(ctx: WorkerContext, job: EventJob, rec: SessionRec
       return { reply: { ...base, reply: note(manifestTooBig(bytes, ctx.limits)) }, refused: "manifest" };
   }
 
+  if (early && early.version === rec.version && early.data === rec.data) return early.result;
   const current = currentSession(ctx, job, rec);
   if (!current) return corrupt(ctx, job, rec, base);
-
-  let live: LiveSession;
-  let reply: TutorReply;
-  let saved: Session;
-  try {
-    live = current.live ?? openSession(current.session);
-    reply = live.apply(job.event, { now: job.sentAt, actor: job.actor, content: ctx.content, group });
-    // Measured and packed below before anything else applies to the open session (`save` shares its data).
-    saved = live.save();
-  } catch (err) {
-    // The open session (if it got that far) is dropped: it may be half way through the event.
-    if (err instanceof TutorError && err.code === "session-invalid") {
-      ctx.logger.warn(
-        { session: sessionTag(job.session), ...errFields(err) },
-        "stored sandbox does not restore",
-      );
-      return corrupt(ctx, job, rec, base);
-    }
-    ctx.logger.error(
-      { session: sessionTag(job.session), eventId: job.eventId, ...errFields(err) },
-      "engine failed",
-    );
-    return {
-      reply: {
-        ...base,
-        reply: note(
-          "Something went wrong running that, sorry. Your sandbox is unchanged; try another command.",
-        ),
-      },
-      refused: "engine",
-    };
-  }
-
-  const size = sandboxSize(saved.sim, ctx.limits);
-  const data = packSession(saved);
-  const breach = checkLimits(current, { size, bytes: data.length }, ctx.limits);
-  if (breach) return { reply: { ...base, reply: note(breach.text) }, refused: "limit" };
-
-  const line = "text" in job.event ? job.event.text : undefined;
-  const frames = line !== undefined ? framesOf(line, reply) : undefined;
-  return {
-    data,
-    next: { data, live, size, bytes: data.length },
-    reply: checked(ctx, { ...base, reply, ...(frames ? { frames } : {}) }),
-  };
+  const result = engineTurn(ctx, job, current);
+  return result === "session-invalid" ? corrupt(ctx, job, rec, base) : result;
 }

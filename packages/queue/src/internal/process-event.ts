@@ -3,6 +3,7 @@
 import { type SessionRecord, sessionTag } from "@bosun/store";
 import { DelayedError, type Job } from "bullmq";
 import type { WorkerContext } from "./context.ts";
+import { earlyTurn } from "./engine-turn.ts";
 import { runTurn } from "./event-turn.ts";
 import { jobIdOf } from "./names.ts";
 import { note, replyJob, replyQueueOf } from "./replies.ts";
@@ -96,7 +97,11 @@ export async function processEvent(
   const tag = sessionTag(ref);
   const seq = data.seq ?? (await ctx.store.sequence(ref, data.eventId));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const rec = await ctx.store.load(ref);
+    const loading = ctx.store.load(ref);
+    // While the record is on its way, the cached session (if it is the one just before this event)
+    // runs the event; `runTurn` keeps the result only if the record is what the cache assumed.
+    const early = round === 0 ? earlyTurn(ctx, data, seq, tag) : undefined;
+    const rec = await loading;
     if (seq <= rec.applied) {
       await redeliver(ctx, data, rec);
       return "ok";
@@ -109,7 +114,7 @@ export async function processEvent(
           seq: rec.applied + 1,
           ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
         });
-        if (r.ok) ctx.cache.rekey(tag, rec.version, r.version);
+        if (r.ok) ctx.cache.rekey(tag, rec.version, { version: r.version, applied: rec.applied + 1 });
         if (r.ok)
           ctx.logger.warn(
             { session: tag, seq: rec.applied + 1, missing: gap.missing },
@@ -120,7 +125,7 @@ export async function processEvent(
       await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
       throw new DelayedError();
     }
-    const turn = await runTurn(ctx, data, rec);
+    const turn = await runTurn(ctx, data, rec, early);
     const payload = JSON.stringify(turn.reply);
     const r = await ctx.store.commit(ref, {
       expectVersion: rec.version,
@@ -130,13 +135,15 @@ export async function processEvent(
     });
     // A lost race drops the open session the turn used (it ran ahead of what the store holds).
     if (!r.ok) continue;
-    if (turn.next) ctx.cache.set(tag, { ...turn.next, version: r.version });
-    else if (turn.data === undefined) ctx.cache.rekey(tag, rec.version, r.version);
+    if (turn.next) ctx.cache.set(tag, { ...turn.next, version: r.version, applied: seq });
+    else if (turn.data === undefined) ctx.cache.rekey(tag, rec.version, { version: r.version, applied: seq });
     if (turn.refused)
       ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
+    // The next event may run as soon as this one is committed: wake it while the reply goes out.
+    const promoting = promoteNext(ctx, data, seq);
     await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
     await ctx.store.ack(ref, data.eventId);
-    await promoteNext(ctx, data, seq);
+    await promoting;
     return "ok";
   }
   throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);

@@ -6,6 +6,7 @@ import { type CachedSession, SessionCache } from "./session-cache.ts";
 
 const entry = (version: number, data = "text-a"): CachedSession => ({
   version,
+  applied: version,
   data,
   live: openSession(newSession({ seed: 1, now: 0 })),
   size: { objects: 0, replicas: 0 },
@@ -34,11 +35,20 @@ describe("SessionCache", () => {
     const cache = new SessionCache();
     const e = entry(3);
     cache.set("s", e);
-    cache.rekey("s", 3, 4);
+    cache.rekey("s", 3, { version: 4, applied: 4 });
     expect(cache.take("s", 4, "text-a")).toBe(e);
     cache.set("s", entry(5));
-    cache.rekey("s", 4, 5);
+    cache.rekey("s", 4, { version: 5, applied: 5 });
     expect(cache.take("s", 5, "text-a")).toBeUndefined();
+  });
+
+  it("hands out the entry just before an event number, whatever the record turns out to be", () => {
+    const cache = new SessionCache();
+    const e = entry(3);
+    cache.set("s", e);
+    expect(cache.takeBefore("s", 5)).toBeUndefined();
+    expect(cache.takeBefore("s", 4)).toBe(e);
+    expect(cache.takeBefore("s", 4)).toBeUndefined();
   });
 
   it("keeps at most its capacity, dropping the least recently used", () => {

@@ -10,6 +10,8 @@ import type { SandboxSize } from "./limits.ts";
  */
 export interface CachedSession {
   version: number;
+  /** The record's `applied` at `version`: the sequence number of the last event in it. */
+  applied: number;
   /** The stored text at `version`: a hit needs the record to hold this very text. */
   data: string;
   live: LiveSession;
@@ -34,6 +36,17 @@ export class SessionCache {
     return hit.version === version && hit.data === data ? hit : undefined;
   }
 
+  /**
+   * The entry if it holds the session just before event number `seq` (`applied === seq - 1`),
+   * removed from the cache; whether the store still holds it is for the caller to check.
+   */
+  takeBefore(tag: string, seq: number): CachedSession | undefined {
+    const hit = this.map.get(tag);
+    if (!hit || hit.applied !== seq - 1) return undefined;
+    this.map.delete(tag);
+    return hit;
+  }
+
   /** Keeps `entry` as the session's latest state, dropping the least recently used beyond capacity. */
   set(tag: string, entry: CachedSession): void {
     this.map.delete(tag);
@@ -46,13 +59,15 @@ export class SessionCache {
   }
 
   /**
-   * After a commit that kept the session's text (a refused or skipped event), the entry at `from`
-   * stays valid at `to`. Anything else is dropped.
+   * After a commit that kept the session's text (a refused or skipped event), the entry at version
+   * `from` stays valid at the new version. Anything else is dropped.
    */
-  rekey(tag: string, from: number, to: number): void {
+  rekey(tag: string, from: number, to: { version: number; applied: number }): void {
     const hit = this.map.get(tag);
-    if (hit && hit.version === from) hit.version = to;
-    else this.map.delete(tag);
+    if (hit && hit.version === from) {
+      hit.version = to.version;
+      hit.applied = to.applied;
+    } else this.map.delete(tag);
   }
 
   delete(tag: string): void {

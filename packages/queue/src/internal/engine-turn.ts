@@ -1,0 +1,154 @@
+// The engine's part of an event: the open session runs it, then the result is measured and packed.
+
+import { sessionTag } from "@bosun/store";
+import {
+  type LiveSession,
+  openSession,
+  packSession,
+  type Session,
+  TutorError,
+  type TutorReply,
+} from "@bosun/tutor";
+import type { WorkerContext } from "./context.ts";
+import { framesOf } from "./frames.ts";
+import { checkLimits, type SandboxSize, sandboxSize } from "./limits.ts";
+import { errFields } from "./logger.ts";
+import { note, replyJob } from "./replies.ts";
+import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
+import type { CachedSession } from "./session-cache.ts";
+
+/**
+ * What to commit for an event. `data` absent: the event's number is consumed but the session stays
+ * as it was (rate limited, too big, refused by a limit, unreadable session). `next`: the open
+ * session as it stands once `data` is committed, for the cache; absent when the open session (if
+ * any was used) no longer matches what the store will hold, so it must be dropped.
+ */
+export interface TurnResult {
+  data?: string;
+  /** The open session, to cache under the committed version (`applied` is filled in then). */
+  next?: Omit<CachedSession, "version" | "applied">;
+  reply: ReplyJob;
+  /** Why the session was not changed, for logs and metrics. */
+  refused?: "rate" | "manifest" | "limit" | "corrupt" | "engine";
+}
+
+/** The session an event starts from: open already (a cache hit), or to be opened. */
+export type Current = { size: SandboxSize; bytes: number } & (
+  | { live: LiveSession; session?: undefined }
+  | { live?: undefined; session: Session }
+);
+
+/** The empty reply to an event, addressed as its session's replies are. */
+export function baseReply(job: EventJob): ReplyJob {
+  const group = job.session.scope === "channel";
+  return replyJob(job, "reply", group ? "channel" : "personal", { blocks: [], actions: [] });
+}
+
+/** A reply that passes the reply schema: an oversized one is replaced by a short note. */
+function checked(ctx: WorkerContext, reply: ReplyJob): ReplyJob {
+  const r = replyJobSchema.safeParse(reply);
+  if (r.success) return reply;
+  ctx.logger.warn(
+    { eventId: reply.eventId, issues: r.error.issues.slice(0, 3).map((i) => i.message) },
+    "reply too large; replaced",
+  );
+  const { frames: _f, ...rest } = reply;
+  return {
+    ...rest,
+    reply: note(
+      "The output was too large to show here. Narrow it down (a name, `-l`, `-n`, or `| head` style flags like `--tail`).",
+    ),
+  };
+}
+
+/**
+ * Runs the event on the session and checks the sandbox limits. Synchronous and deterministic (the
+ * same session and event give the same result). Returns "session-invalid" when the stored sandbox
+ * does not restore; never throws for anything a user sends.
+ */
+export function engineTurn(
+  ctx: WorkerContext,
+  job: EventJob,
+  current: Current,
+): TurnResult | "session-invalid" {
+  const base = baseReply(job);
+  let live: LiveSession;
+  let reply: TutorReply;
+  let saved: Session;
+  try {
+    live = current.live ?? openSession(current.session);
+    reply = live.apply(job.event, {
+      now: job.sentAt,
+      actor: job.actor,
+      content: ctx.content,
+      group: job.session.scope === "channel",
+    });
+    // Measured and packed below, before anything else applies to the open session (`save` shares its data).
+    saved = live.save();
+  } catch (err) {
+    // The open session (if it got that far) is dropped: it may be half way through the event.
+    if (err instanceof TutorError && err.code === "session-invalid") {
+      ctx.logger.warn(
+        { session: sessionTag(job.session), ...errFields(err) },
+        "stored sandbox does not restore",
+      );
+      return "session-invalid";
+    }
+    ctx.logger.error(
+      { session: sessionTag(job.session), eventId: job.eventId, ...errFields(err) },
+      "engine failed",
+    );
+    return {
+      reply: {
+        ...base,
+        reply: note(
+          "Something went wrong running that, sorry. Your sandbox is unchanged; try another command.",
+        ),
+      },
+      refused: "engine",
+    };
+  }
+
+  const size = sandboxSize(saved.sim, ctx.limits);
+  const data = packSession(saved);
+  const breach = checkLimits(current, { size, bytes: data.length }, ctx.limits);
+  if (breach) return { reply: { ...base, reply: note(breach.text) }, refused: "limit" };
+
+  const line = "text" in job.event ? job.event.text : undefined;
+  const frames = line !== undefined ? framesOf(line, reply) : undefined;
+  return {
+    data,
+    next: { data, live, size, bytes: data.length },
+    reply: checked(ctx, { ...base, reply, ...(frames ? { frames } : {}) }),
+  };
+}
+
+/** A turn run before its session's record came back: valid only for the record it assumed. */
+export interface EarlyTurn {
+  version: number;
+  data: string;
+  result: TurnResult;
+}
+
+/**
+ * Runs event number `seq` on the session's open copy while its record is still being loaded, when
+ * the cache holds the session just before that event: the engine's time then hides the load's round
+ * trip. The entry leaves the cache (the event changes it); the result counts only if the record
+ * turns out to be the one the entry was (`runTurn` checks), else it is dropped and the event runs
+ * again from the record. The engine is deterministic, so either way the reply is the same.
+ */
+export function earlyTurn(
+  ctx: WorkerContext,
+  job: EventJob,
+  seq: number,
+  tag: string,
+): EarlyTurn | undefined {
+  const stdin = "stdin" in job.event ? job.event.stdin : undefined;
+  // A refusal for size comes first in `runTurn`: nothing to run early.
+  if (stdin !== undefined && Buffer.byteLength(stdin, "utf8") > ctx.limits.manifestBytes) return undefined;
+  const entry = ctx.cache.takeBefore(tag, seq);
+  if (!entry) return undefined;
+  const result = engineTurn(ctx, job, entry);
+  if (result === "session-invalid") return undefined;
+  return { version: entry.version, data: entry.data, result };
+}

@@ -3,7 +3,7 @@
 import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MEMBER_PERMISSIONS } from "../fakes/discord.ts";
-import { buttonsOf, codeBodies, DiscordHarness, latest, textOf } from "./harness.ts";
+import { buttonsOf, codeBodies, DiscordHarness, latest, testContent, textOf } from "./harness.ts";
 
 let h: DiscordHarness;
 beforeAll(async () => {
@@ -65,14 +65,22 @@ describe("the Discord bot", () => {
     expect(textOf(hinted)).toMatch(/Hint/);
   });
 
-  it("a quiz answer button is graded", async () => {
+  it("a quiz answer is graded: by its button, or for a type-the-command question through /kubectl", async () => {
     const quiz = await h.slash("quiz", [], h.ada);
     const [question] = await h.answered(quiz.token, "Quiz");
+    const q = testContent().questions.find((x) => textOf(question).includes(x.prompt));
+    if (!q) throw new Error("the quiz names no known question");
     const answer = buttonsOf(question).find((id) => id.startsWith("quiz:"));
+    if (q.kind === "command") {
+      expect(answer).toBeUndefined();
+      const typed = await h.slash("kubectl", [str("command", (q.answer as string[])[0] ?? "")], h.ada);
+      await h.answered(typed.token, "Correct!");
+      return;
+    }
     expect(answer).toBeDefined();
     const press = h.fake.click(answer ?? "", question?.id ?? "", { user: h.ada });
-    const [graded] = await h.answered(press.token, /correct|right|wrong|not quite|answer/i);
-    expect(textOf(graded)).not.toBe("");
+    const [graded] = await h.answered(press.token, /Correct!|Not quite/);
+    expect(textOf(graded)).toContain(q.explanation.slice(0, 40));
   });
 
   it("a 5,000-character output arrives whole, split over follow-ups within the limits", async () => {

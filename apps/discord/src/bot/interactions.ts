@@ -85,7 +85,8 @@ async function sendEvent(ctx: BotContext, i: RepliableInteraction, event: TutorE
 function eventOf(i: ChatInputCommandInteraction): TutorEvent | undefined {
   switch (i.commandName) {
     case CommandName.kubectl:
-      return { type: "command", text: slashCommandLine(i.options.getString("command", true)) };
+      // A text event: the engine reads it, so a pending type-the-command quiz takes it as the answer.
+      return { type: "text", text: slashCommandLine(i.options.getString("command", true)) };
     case CommandName.lesson: {
       const action = i.options.getString("action", true);
       const lesson = i.options.getInteger("number");

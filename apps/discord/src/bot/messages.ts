@@ -31,8 +31,9 @@ export async function onMessage(ctx: BotContext, message: Message): Promise<void
     sentAt: message.createdTimestamp,
     target: asReplyTarget(channelTarget(message.channelId, { replyTo: message.id })),
     session: groupSession(message.guildId, message.channelId),
+    // A text event: the engine reads it (a pending type-the-command quiz takes it as the answer).
     event: {
-      type: "command",
+      type: "text",
       text: command.text,
       ...(command.stdin !== undefined ? { stdin: command.stdin } : {}),
     },

@@ -16,7 +16,13 @@ export interface DescribeContext {
 }
 
 const MAX_ANNOTATION_LEN = 140;
-const utf8Len = (s: string) => new TextEncoder().encode(s).length;
+/** UTF-8 length (TextEncoder's: a lone surrogate counts as U+FFFD); plain ASCII is just counted. */
+function utf8Len(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return encoder.encode(s).length;
+  return s.length;
+}
+
+const encoder = new TextEncoder();
 
 /** printLabelsMultilineWithIndent: first entry beside the title, the rest under it. */
 export function labelsMultiline(

@@ -151,9 +151,8 @@ export function describeResources(resources: unknown, w: PrefixWriter, level: 1 
 
 function portsLine(c: Obj, w: PrefixWriter): void {
   const ports = asArr(c.ports).map(asObj);
-  const proto = (p: Obj) => asStr(p.protocol, "TCP");
-  const cps = ports.map((p) => `${asNum(p.containerPort)}/${proto(p)}`).join(", ");
-  const hps = ports.map((p) => `${asNum(p.hostPort)}/${proto(p)}`).join(", ");
+  const cps = ports.map((p) => `${asNum(p.containerPort)}/${asStr(p.protocol, "TCP")}`).join(", ");
+  const hps = ports.map((p) => `${asNum(p.hostPort)}/${asStr(p.protocol, "TCP")}`).join(", ");
   w.write(2, cps.includes(",") ? `Ports:\t${cps}\n` : `Port:\t${cps || "<none>"}\n`);
   w.write(2, hps.includes(",") ? `Host Ports:\t${hps}\n` : `Host Port:\t${hps || "<none>"}\n`);
 }

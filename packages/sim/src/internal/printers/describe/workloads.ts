@@ -92,14 +92,13 @@ export function describeDeployment(d: KObject, ctx: DescribeContext): string {
   labelsMultiline(w, "Labels", d.metadata.labels);
   annotationsMultiline(w, "Annotations", d.metadata.annotations);
   w.write(0, `Selector:\t${selectorString(spec.selector)}\n`);
-  const n = (v: unknown) => asNum(v);
   w.write(
     0,
-    `Replicas:\t${n(spec.replicas)} desired | ${n(status.updatedReplicas)} updated | ${n(status.replicas)} total | ${n(status.availableReplicas)} available | ${n(status.unavailableReplicas)} unavailable\n`,
+    `Replicas:\t${asNum(spec.replicas)} desired | ${asNum(status.updatedReplicas)} updated | ${asNum(status.replicas)} total | ${asNum(status.availableReplicas)} available | ${asNum(status.unavailableReplicas)} unavailable\n`,
   );
   const strategy = asObj(spec.strategy);
   w.write(0, `StrategyType:\t${asStr(strategy.type)}\n`);
-  w.write(0, `MinReadySeconds:\t${n(spec.minReadySeconds)}\n`);
+  w.write(0, `MinReadySeconds:\t${asNum(spec.minReadySeconds)}\n`);
   if (isSet(strategy.rollingUpdate)) {
     const ru = asObj(strategy.rollingUpdate);
     w.write(

@@ -114,6 +114,18 @@ describe("configuration", () => {
     });
   });
 
+  it("reads empty variables (as .env.example leaves them) as unset", () => {
+    const c = configFromEnv({
+      DISCORD_TOKEN: "t",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      REDIS_URL: "redis://r:6379",
+      HEALTH_PORT: "",
+      DISCORD_GUILD_ID: " ",
+      LOG_LEVEL: "",
+    });
+    expect(c).toMatchObject({ healthPort: 8080, logLevel: "info" });
+  });
+
   it("scrubs interaction tokens from URLs and messages", () => {
     expect(scrub("PATCH /api/v10/webhooks/123/aW50ZXJhY3Rpb24.secret/messages/@original")).toBe(
       "PATCH /api/v10/webhooks/123/[token]/messages/@original",

@@ -57,7 +57,9 @@ export class ConfigError extends Error {
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+function parse<T extends z.ZodType>(schema: T, raw: NodeJS.ProcessEnv): z.infer<T> {
+  // An empty variable (`HEALTH_PORT=` as in .env.example) means "use the default", not "0" or "".
+  const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const r = schema.safeParse(env);
   if (!r.success)
     throw new ConfigError(

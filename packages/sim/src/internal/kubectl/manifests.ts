@@ -48,6 +48,27 @@ function rawDepth(text: string): number {
  * Errors read like kubectl's: `error: error parsing STDIN: error converting YAML to JSON: yaml: line 3: …`.
  */
 export function parseManifests(text: string, source = "STDIN"): Manifest[] {
+  const hit = parsedTexts.get(text);
+  if (hit) return structuredClone(hit);
+  const docs = parseManifestText(text, source);
+  // Callers default and store what they get, so the cache keeps its own copy.
+  if (text.length <= CACHED_TEXT_BYTES) {
+    if (parsedTexts.size >= CACHED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value as string);
+    parsedTexts.set(text, structuredClone(docs));
+  }
+  return docs;
+}
+
+/**
+ * Manifests already parsed, by text. A worker applies the same lesson manifests for learner after
+ * learner, and YAML parsing costs far more than copying its result. Only successful parses are
+ * kept (errors are thrown afresh with their source); oldest entries go first.
+ */
+const parsedTexts = new Map<string, Manifest[]>();
+const CACHED_TEXTS = 32;
+const CACHED_TEXT_BYTES = 64 * 1024;
+
+function parseManifestText(text: string, source: string): Manifest[] {
   if (text.length > MANIFEST_LIMITS.bytes) {
     throw new CommandError(
       `error: ${source} is ${text.length} bytes; manifests in this sandbox are limited to ${MANIFEST_LIMITS.bytes / 1024} KiB`,

@@ -84,7 +84,7 @@ export class Cluster {
   }
 
   /** Per controller, the input key of its last sync that changed nothing. */
-  private readonly quiet = new Map<Controller, { versions: number[]; now: number | undefined }>();
+  private readonly quiet = new Map<Controller, { versions: number[]; now: number | undefined; rv: number }>();
 
   /** The versions of what a controller reads: the kinds it watches and the resources' membership. */
   private versionsOf(c: Controller): number[] {
@@ -113,7 +113,9 @@ export class Cluster {
    */
   private isQuiet(c: Controller): boolean {
     const last = this.quiet.get(c);
-    if (!last || !this.sameVersions(c, last.versions)) return false;
+    // Every write (and every change of membership) raises state.rv: while it stands still, no
+    // input version can have moved. invalidate() forgets these records when objects are swapped.
+    if (!last || (last.rv !== this.state.rv && !this.sameVersions(c, last.versions))) return false;
     if (last.now === undefined || last.now === this.state.now) return true;
     const clock = typeof c.clock === "function" ? c.clock(this.ctx) : c.clock === true;
     return !clock;
@@ -139,12 +141,13 @@ export class Cluster {
         if (tracked && this.isQuiet(c)) continue;
         // The inputs as the sync starts: a sync that changes nothing is quiet at these versions.
         const versions = tracked ? this.versionsOf(c) : [];
+        const rv = this.state.rv;
         if (c.sync(this.ctx)) {
           changed = true;
           this.quiet.delete(c);
         } else if (tracked) {
           // Remember the time only for controllers that may depend on it.
-          this.quiet.set(c, { versions, now: c.clock ? this.state.now : undefined });
+          this.quiet.set(c, { versions, now: c.clock ? this.state.now : undefined, rv });
         }
       }
       if (!changed) break;

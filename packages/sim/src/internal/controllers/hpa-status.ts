@@ -70,7 +70,9 @@ export function setCondition(
 }
 
 export function writeStatus(store: Store, hpa: KObject, status: Any): boolean {
-  if (sameJson(status, hpa.status)) return false;
+  // The metrics change most often: when they differ, so do the whole statuses.
+  const metricsDiffer = !sameJson(status?.currentMetrics, hpa.status?.currentMetrics);
+  if (!metricsDiffer && sameJson(status, hpa.status)) return false;
   hpa.status = status;
   store.touch(hpa);
   return true;
@@ -85,13 +87,14 @@ export function buildStatus(
   scaledAt?: number,
 ) {
   const lastScaleTime = scaledAt !== undefined ? isoSeconds(scaledAt) : old?.lastScaleTime;
-  return {
-    ...(conds.length ? { conditions: conds } : {}),
-    currentMetrics: metrics,
-    ...(current ? { currentReplicas: current } : {}),
-    desiredReplicas: desired,
-    ...(lastScaleTime ? { lastScaleTime } : {}),
-  };
+  // Built field by field (same keys, same order) rather than from conditional spreads.
+  const status: Any = {};
+  if (conds.length) status.conditions = conds;
+  status.currentMetrics = metrics;
+  if (current) status.currentReplicas = current;
+  status.desiredReplicas = desired;
+  if (lastScaleTime) status.lastScaleTime = lastScaleTime;
+  return status;
 }
 
 /** normalizeDesiredReplicas(WithBehaviors): stabilisation window, then rate limits and min/max. */

@@ -280,9 +280,16 @@ export class Store {
     for (const n of perNs.values()) if (n > EVENTS_PER_NAMESPACE) over = true;
     if (!maybeExpired && !over) return;
     const drop = new Set<EventRecord>();
+    /** Where the few events picked one by one sit (the sorted path and expiry do not fill it). */
+    const dropAt: number[] = [];
+    /** The oldest `last` among the events that stay (or a lower bound of it). */
+    let liveMin = Number.POSITIVE_INFINITY;
     if (maybeExpired) {
       for (const e of events) {
-        if (e.last >= cutoff) continue;
+        if (e.last >= cutoff) {
+          if (e.last < liveMin) liveMin = e.last;
+          continue;
+        }
         drop.add(e);
         perNs.set(e.involved.namespace, (perNs.get(e.involved.namespace) ?? 0) - 1);
       }
@@ -297,12 +304,18 @@ export class Store {
         // oldest `last` and, among equal ones, the latest in the array (where the sort puts it).
         for (let k = 0; k < excess; k++) {
           let worst: EventRecord | undefined;
-          for (const e of events) {
+          let at = -1;
+          for (let i = 0; i < events.length; i++) {
+            const e = events[i] as EventRecord;
             if (e.involved.namespace !== ns || e.last < cutoff || (k > 0 && drop.has(e))) continue;
-            if (worst === undefined || e.last <= worst.last) worst = e;
+            if (worst === undefined || e.last <= worst.last) {
+              worst = e;
+              at = i;
+            }
           }
           if (worst === undefined) break;
           drop.add(worst);
+          dropAt.push(at);
         }
       } else {
         const ranked = events
@@ -319,15 +332,22 @@ export class Store {
       stats.minLast = minLast;
       return;
     }
-    let kept = 0;
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i] as EventRecord;
-      if (drop.has(e)) continue;
-      events[kept++] = e;
-      if (e.last < minLast) minLast = e.last;
+    if (dropAt.length === drop.size) {
+      // Only a few picked events go: cut them out where they are. Removing events cannot lower the
+      // oldest `last`, so the bound stays valid.
+      for (const i of dropAt.sort((a, b) => b - a)) events.splice(i, 1);
+      if (maybeExpired) stats.minLast = liveMin;
+    } else {
+      let kept = 0;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i] as EventRecord;
+        if (drop.has(e)) continue;
+        events[kept++] = e;
+        if (e.last < minLast) minLast = e.last;
+      }
+      events.length = kept;
+      stats.minLast = minLast;
     }
-    events.length = kept;
-    stats.minLast = minLast;
     for (const [ns, n] of perNs) if (n <= 0) perNs.delete(ns);
     if (this.eventIndexCache?.events === events) {
       const index = this.eventIndexCache.map;

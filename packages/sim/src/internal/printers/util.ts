@@ -1,5 +1,5 @@
 // Small readers over loosely typed API JSON, and the formatting helpers kubectl's printers share.
-import { humanDuration } from "../util/time.ts";
+import { humanDuration, parseTimestamp } from "../util/time.ts";
 
 /** A JSON object read loosely. */
 export type Obj = Record<string, unknown>;
@@ -48,7 +48,7 @@ export function dig(v: unknown, ...path: string[]): unknown {
 /** Epoch milliseconds of an RFC 3339 timestamp, undefined when absent or malformed. */
 export function parseTime(ts: unknown): number | undefined {
   if (typeof ts !== "string" || ts === "") return undefined;
-  const t = Date.parse(ts);
+  const t = parseTimestamp(ts);
   return Number.isNaN(t) ? undefined : t;
 }
 

@@ -24,8 +24,20 @@ function flagsOf(cmd: Command): FlagSpec[] {
 }
 
 function findCommand(list: readonly Command[], name: string): Command | undefined {
-  return list.find((c) => c.name === name || c.aliases?.includes(name));
+  let byName = COMMAND_NAMES.get(list);
+  if (!byName) {
+    // The first command in the list that has the name or alias wins, as a linear search would.
+    byName = new Map();
+    for (const c of list) {
+      for (const n of [c.name, ...(c.aliases ?? [])]) if (!byName.has(n)) byName.set(n, c);
+    }
+    COMMAND_NAMES.set(list, byName);
+  }
+  return byName.get(name);
 }
+
+/** Commands by name and alias, per (sub)command list. */
+const COMMAND_NAMES = new WeakMap<readonly Command[], Map<string, Command>>();
 
 function unknownCommand(out: Output, name: string, parent: string, list: readonly Command[]): number {
   const suggestions = suggestionsFor(

@@ -1,94 +1,32 @@
 // The worker's configuration: environment variables, validated once at start-up with zod.
 
+import {
+  ConfigError,
+  decimal,
+  hostName,
+  keyPrefix,
+  LOG_LEVELS,
+  type LogLevelName,
+  logLevel,
+  optionalWholeNumber,
+  readEnv,
+  redisUrl,
+  wholeNumber,
+} from "@bosun/runtime";
 import { z } from "zod";
 import { scrubText } from "./redact.ts";
 
-/** Turns an empty value (`FOO=` in a .env file) into "unset", so the default applies. */
-const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-/** A whole number from `min` to `max`, written in decimal. */
-function wholeNumber(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
-  return z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, { error: message })
-      .transform(Number)
-      .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
-      .default(fallback),
-  );
-}
-
-/** Like wholeNumber, but unset means "the pipeline's own default". */
-function optionalWholeNumber(min: number, max: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
-  return z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, { error: message })
-      .transform(Number)
-      .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
-      .optional(),
-  );
-}
-
-/** A decimal number (e.g. 0.5) from `min` to `max`. */
-function decimal(min: number, max: number, fallback: number) {
-  const message = `must be a number from ${min} to ${max}`;
-  return z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+(\.\d+)?$/, { error: message })
-      .transform(Number)
-      .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
-      .default(fallback),
-  );
-}
-
-/** A Redis key prefix: letters, digits and `_ - . : { }` (a `{tag}` keeps a queue's keys on one cluster slot). */
-function prefix(fallback: string) {
-  return z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_.:{}-]{1,64}$/, {
-        error: "must be 1 to 64 characters: letters, digits and _ - . : { }",
-      })
-      .default(fallback),
-  );
-}
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export { ConfigError, LOG_LEVELS };
 
 /** The environment variables the worker reads; see .env.example for what each is for. */
 export const workerEnvSchema = z.object({
-  REDIS_URL: z.preprocess(
-    unsetIfEmpty,
-    z
-      .string({ error: "is required (e.g. redis://127.0.0.1:6379, or rediss://… for TLS)" })
-      .regex(/^rediss?:\/\/[^\s]+$/, { error: "must be a redis:// or rediss:// URL" }),
-  ),
+  REDIS_URL: redisUrl(),
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
-  HEALTH_HOST: z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, { error: "must be a host name or an IP address" })
-      .default("0.0.0.0"),
-  ),
+  HEALTH_HOST: hostName("0.0.0.0"),
   HEALTH_PORT: wholeNumber(0, 65535, 8080),
-  LOG_LEVEL: z.preprocess(
-    (v) => (typeof unsetIfEmpty(v) === "string" ? (v as string).trim().toLowerCase() : undefined),
-    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  ),
-  QUEUE_PREFIX: prefix("bosun"),
-  STORE_PREFIX: prefix("bosun"),
+  LOG_LEVEL: logLevel("info"),
+  QUEUE_PREFIX: keyPrefix("bosun"),
+  STORE_PREFIX: keyPrefix("bosun"),
   SESSION_TTL_DAYS: wholeNumber(1, 3650, 30),
   RATE_CAPACITY: wholeNumber(0, 10_000, 20),
   RATE_REFILL_PER_SECOND: decimal(0.001, 10_000, 2),
@@ -106,7 +44,7 @@ export interface WorkerConfig {
   redisUrl: string;
   concurrency: number;
   health: { host: string; port: number };
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevelName;
   queuePrefix: string;
   storePrefix: string;
   sessionTtlMs: number;
@@ -119,15 +57,6 @@ export interface WorkerConfig {
   shutdownTimeoutMs: number;
 }
 
-/** A configuration that did not validate: one line per bad variable, safe to print (no secrets). */
-export class ConfigError extends Error {
-  readonly code = "invalid-config" as const;
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
@@ -135,21 +64,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * Throws ConfigError listing every bad variable; never echoes a password.
  */
 export function loadConfig(env: Record<string, string | undefined>): WorkerConfig {
-  const parsed = workerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    const problems: string[] = [];
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? "environment");
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const raw = env[name];
-      const got = raw === undefined || raw.trim() === "" ? "" : ` (got ${JSON.stringify(scrubText(raw))})`;
-      problems.push(`${name} ${issue.message}${got}`);
-    }
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
+  const e = readEnv(workerEnvSchema, env, { scrub: scrubText });
   if (e.WORKER_STALLED_INTERVAL_MS > e.WORKER_LOCK_DURATION_MS)
     throw new ConfigError([
       `WORKER_STALLED_INTERVAL_MS must not exceed WORKER_LOCK_DURATION_MS (${e.WORKER_STALLED_INTERVAL_MS} > ${e.WORKER_LOCK_DURATION_MS})`,

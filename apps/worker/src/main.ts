@@ -1,12 +1,12 @@
 // Entry point of `pnpm --filter @bosun/worker start`: configuration, start-up, and graceful shutdown.
 
+import { EXIT_FAILED, stopOnSignals } from "@bosun/runtime";
 import { startWorkerApp, type WorkerApp } from "./app.ts";
 import { ConfigError, loadConfig, type WorkerConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { scrubText } from "./redact.ts";
 
-/** Exit codes: 0 stopped cleanly, 1 failed or forced, 2 bad configuration. */
-const EXIT_FAILED = 1;
+/** Exit codes: 0 stopped cleanly, 1 (EXIT_FAILED) failed or forced, 2 bad configuration. */
 const EXIT_CONFIG = 2;
 
 let config: WorkerConfig;
@@ -30,32 +30,20 @@ process.on("uncaughtException", (err) => {
 });
 
 let app: WorkerApp | undefined;
-let stopping = false;
 
-function onSignal(signal: NodeJS.Signals): void {
-  if (stopping) {
-    logger.warn({ signal }, "second signal: exiting without waiting for in-flight jobs");
-    process.exit(EXIT_FAILED);
-  }
-  stopping = true;
-  logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "stopping: finishing in-flight jobs");
-  setTimeout(() => {
-    logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown timed out; exiting");
-    process.exit(EXIT_FAILED);
-  }, config.shutdownTimeoutMs);
-  // A signal during start-up waits for the start to finish, then closes what it started.
-  void startup
-    .then(() => app?.close())
-    .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, "error while stopping");
-        process.exit(EXIT_FAILED);
-      },
-    );
-}
-process.on("SIGTERM", onSignal);
-process.on("SIGINT", onSignal);
+// Signals are taken from the start: one during start-up waits for the start to finish, then closes
+// what it started. A second signal exits at once; BullMQ hands the jobs in flight to another worker.
+stopOnSignals({
+  close: () => startup.then(() => app?.close()),
+  timeoutMs: config.shutdownTimeoutMs,
+  logger,
+  messages: {
+    stopping: "stopping: finishing in-flight jobs",
+    again: "second signal: exiting without waiting for in-flight jobs",
+    timedOut: "shutdown timed out; exiting",
+    failed: "error while stopping",
+  },
+});
 
 const startup = startWorkerApp(config, { logger }).then(
   (started) => {

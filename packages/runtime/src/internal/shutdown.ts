@@ -68,7 +68,7 @@ export function stopOnSignals(opts: ShutdownOptions): (signal: NodeJS.Signals) =
       logger.error({ timeoutMs }, words.timedOut);
       exit(EXIT_FAILED);
     }, timeoutMs);
-    timer.unref();
+    // Not unref'd: should closing stall with nothing else pending, the deadline still ends the process with 1.
     opts.close().then(
       () => {
         clearTimeout(timer);

@@ -1,29 +1,19 @@
 // The Slack app's pino logger (secrets scrubbed) and its bridge to Bolt's Logger interface.
 
+import { createLogger as createRuntimeLogger } from "@bosun/runtime";
 import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from "@slack/bolt";
-import { type DestinationStream, type Logger, pino } from "pino";
-import { scrubText, scrubValue } from "./redact.ts";
+import type { DestinationStream, Logger } from "pino";
+import { redactor } from "./redact.ts";
 
 /**
- * A pino logger whose every line passes through `scrubValue` (fields) and `scrubText` (message),
- * so a bot token or a response_url cannot reach the log. `destination` is for tests.
+ * The shared scrubbing logger (see @bosun/runtime), named `bosun-slack`, with the Slack rules: a bot
+ * token or a response_url cannot reach the log. `destination` is for tests.
  */
 export function createLogger(
   opts: { level: string; name?: string },
   destination?: DestinationStream,
 ): Logger {
-  const options = {
-    level: opts.level,
-    name: opts.name ?? "bosun-slack",
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: {
-      level: (label: string) => ({ level: label }),
-      bindings: (b: Record<string, unknown>) => scrubValue(b) as Record<string, unknown>,
-      log: (obj: Record<string, unknown>) => scrubValue(obj) as Record<string, unknown>,
-    },
-    serializers: { msg: (m: unknown) => (typeof m === "string" ? scrubText(m) : m) },
-  };
-  return destination ? pino(options, destination) : pino(options);
+  return createRuntimeLogger({ level: opts.level, name: opts.name ?? "bosun-slack", redactor }, destination);
 }
 
 /** Bolt and the Web API client log through this: one pino child, the same scrubbing. */

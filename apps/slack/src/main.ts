@@ -1,5 +1,6 @@
 // `pnpm --filter @bosun/slack start`: reads the environment, starts the app, stops cleanly on SIGTERM.
 
+import { stopOnSignals } from "@bosun/runtime";
 import { startSlackApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
@@ -17,20 +18,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   const running = await startSlackApp(config, { logger });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const timer = setTimeout(() => {
-      logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    timer.unref();
-    void running.close().then(() => process.exit(0));
-  };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  stopOnSignals({
+    close: () => running.close(),
+    timeoutMs: config.shutdownTimeoutMs,
+    logger,
+    messages: { stopping: "shutting down", timedOut: "shutdown took too long; exiting" },
+  });
 }
 
 main().catch((err: unknown) => {

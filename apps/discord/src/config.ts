@@ -1,5 +1,6 @@
 // The bot's configuration: read from the environment and validated with zod at start-up.
 
+import { LOG_LEVELS } from "@bosun/runtime";
 import { z } from "zod";
 
 const snowflake = z.string().regex(/^\d{5,25}$/, "a Discord id (digits)");
@@ -20,7 +21,7 @@ export const envSchema = z.object({
   STORE_PREFIX: z.string().min(1).max(64).default("bosun"),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 /** The bot's settings, as `startDiscordBot` takes them. */

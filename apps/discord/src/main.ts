@@ -1,5 +1,6 @@
 // `pnpm --filter @bosun/discord start`: the bot process — configuration from the environment, graceful shutdown.
 
+import { stopOnSignals } from "@bosun/runtime";
 import { startDiscordBot } from "./bot/start.ts";
 import { ConfigError, configFromEnv } from "./config.ts";
 import { createLogger, errorFields } from "./logger.ts";
@@ -19,19 +20,13 @@ const logger = createLogger(config.logLevel);
 try {
   const bot = await startDiscordBot(config, { logger });
   logger.info({ healthPort: bot.healthPort }, "bosun discord bot running");
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    bot.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ ...errorFields(err) }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  stopOnSignals({
+    close: () => bot.close(),
+    timeoutMs: SHUTDOWN_GRACE_MS,
+    logger,
+    messages: { stopping: "shutting down", failed: "shutdown failed" },
+    errorFields,
+  });
 } catch (err) {
   // A refused token or missing privileged intent (close code 4014) ends here, with the reason logged.
   logger.error({ ...errorFields(err) }, "the bot could not start");

@@ -3,10 +3,10 @@
 import type { RateLimit, SessionStore } from "@bosun/store";
 import type { Content } from "@bosun/tutor";
 import type { Queue } from "bullmq";
+import type { EnginePool } from "./engine-pool.ts";
 import type { SessionLimits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import type { ReplySender } from "./reply-sender.ts";
-import type { SessionCache } from "./session-cache.ts";
 
 /** The worker's shared state, built once by `startWorker`. */
 export interface WorkerContext {
@@ -18,7 +18,8 @@ export interface WorkerContext {
   /** The `commands` queue: job states (gap checks), schedulers and delayed reveals. */
   commands: Queue;
   replies: ReplySender;
-  cache: SessionCache;
+  /** Where event turns run (engine threads, or this thread). */
+  engine: EnginePool;
   /** How long a missing earlier event may stay absent before its number is skipped. */
   gapGraceMs: number;
 }

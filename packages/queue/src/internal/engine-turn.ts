@@ -2,6 +2,7 @@
 
 import { sessionTag } from "@bosun/store";
 import {
+  type Content,
   type LiveSession,
   openSession,
   packSession,
@@ -9,13 +10,20 @@ import {
   TutorError,
   type TutorReply,
 } from "@bosun/tutor";
-import type { WorkerContext } from "./context.ts";
 import { framesOf } from "./frames.ts";
-import { checkLimits, type SandboxSize, sandboxSize } from "./limits.ts";
+import { checkLimits, type SandboxSize, type SessionLimits, sandboxSize } from "./limits.ts";
+import type { Logger } from "./logger.ts";
 import { errFields } from "./logger.ts";
 import { note, replyJob } from "./replies.ts";
 import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
 import type { CachedSession } from "./session-cache.ts";
+
+/** What the engine needs, wherever it runs (an engine thread or the worker's own thread). */
+export interface EngineContext {
+  content: Content;
+  limits: SessionLimits;
+  logger: Logger;
+}
 
 /**
  * What to commit for an event. `data` absent: the event's number is consumed but the session stays
@@ -45,7 +53,7 @@ export function baseReply(job: EventJob): ReplyJob {
 }
 
 /** A reply that passes the reply schema: an oversized one is replaced by a short note. */
-function checked(ctx: WorkerContext, reply: ReplyJob): ReplyJob {
+function checked(ctx: EngineContext, reply: ReplyJob): ReplyJob {
   const r = replyJobSchema.safeParse(reply);
   if (r.success) return reply;
   ctx.logger.warn(
@@ -67,7 +75,7 @@ function checked(ctx: WorkerContext, reply: ReplyJob): ReplyJob {
  * does not restore; never throws for anything a user sends.
  */
 export function engineTurn(
-  ctx: WorkerContext,
+  ctx: EngineContext,
   job: EventJob,
   current: Current,
 ): TurnResult | "session-invalid" {
@@ -118,37 +126,7 @@ export function engineTurn(
   const frames = line !== undefined ? framesOf(line, reply) : undefined;
   return {
     data,
-    next: { data, live, size, bytes: data.length },
+    next: { live, size, bytes: data.length },
     reply: checked(ctx, { ...base, reply, ...(frames ? { frames } : {}) }),
   };
-}
-
-/** A turn run before its session's record came back: valid only for the record it assumed. */
-export interface EarlyTurn {
-  version: number;
-  data: string;
-  result: TurnResult;
-}
-
-/**
- * Runs event number `seq` on the session's open copy while its record is still being loaded, when
- * the cache holds the session just before that event: the engine's time then hides the load's round
- * trip. The entry leaves the cache (the event changes it); the result counts only if the record
- * turns out to be the one the entry was (`runTurn` checks), else it is dropped and the event runs
- * again from the record. The engine is deterministic, so either way the reply is the same.
- */
-export function earlyTurn(
-  ctx: WorkerContext,
-  job: EventJob,
-  seq: number,
-  tag: string,
-): EarlyTurn | undefined {
-  const stdin = "stdin" in job.event ? job.event.stdin : undefined;
-  // A refusal for size comes first in `runTurn`: nothing to run early.
-  if (stdin !== undefined && Buffer.byteLength(stdin, "utf8") > ctx.limits.manifestBytes) return undefined;
-  const entry = ctx.cache.takeBefore(tag, seq);
-  if (!entry) return undefined;
-  const result = engineTurn(ctx, job, entry);
-  if (result === "session-invalid") return undefined;
-  return { version: entry.version, data: entry.data, result };
 }

@@ -1,15 +1,16 @@
-// One event applied to one session record: rate limit, input size, the session to start from, damaged sessions.
+// One event applied to one session record: rate limit, input size, the engine turn, damaged sessions.
 
 import { createHash } from "node:crypto";
 import { type SessionRecord, sessionTag } from "@bosun/store";
-import { newSession, openSession, packSession, type Session, unpackSession } from "@bosun/tutor";
+import { packSession } from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
-import { baseReply, type Current, type EarlyTurn, engineTurn, type TurnResult } from "./engine-turn.ts";
-import { manifestTooBig, sandboxSize } from "./limits.ts";
+import { freshSession } from "./engine-core.ts";
+import type { EarlyTurn, EngineTurn } from "./engine-pool.ts";
+import { baseReply, type TurnResult } from "./engine-turn.ts";
+import { manifestTooBig } from "./limits.ts";
 import { errFields } from "./logger.ts";
 import { note } from "./replies.ts";
 import type { EventJob, ReplyJob } from "./schemas.ts";
-import { seedOf } from "./seed.ts";
 
 const CORRUPT_TEXT =
   "Your saved sandbox could not be read (it may be damaged or from a newer Bosun), so nothing was run and nothing was changed. " +
@@ -21,45 +22,16 @@ function isReset(job: EventJob): boolean {
   return (e.type === "text" || e.type === "command") && /^\s*reset\b/i.test(e.text);
 }
 
-function freshSession(job: EventJob): Session {
-  return newSession({
-    seed: job.init?.seed ?? seedOf(sessionTag(job.session)),
-    now: job.sentAt,
-    ...(job.init?.profile ? { profile: job.init.profile } : {}),
-  });
-}
-
-/**
- * The session at the record's version: the open one from the cache (taken out of it: the event is
- * about to change it), else unpacked or new. Undefined when the stored text does not parse.
- */
-function currentSession(ctx: WorkerContext, job: EventJob, rec: SessionRecord): Current | undefined {
-  const tag = sessionTag(job.session);
-  const hit = ctx.cache.take(tag, rec.version, rec.data);
-  if (hit) return hit;
-  if (rec.data === undefined) {
-    const session = freshSession(job);
-    return { session, size: sandboxSize(session.sim, ctx.limits), bytes: 0 };
-  }
-  const parsed = unpackSession(rec.data);
-  if (!parsed.ok) {
-    ctx.logger.warn({ session: tag, issues: parsed.issues.slice(0, 3) }, "stored session does not parse");
-    return undefined;
-  }
-  return {
-    session: parsed.session,
-    size: sandboxSize(parsed.session.sim, ctx.limits),
-    bytes: rec.data.length,
-  };
+/** What to commit for an event, and the engine turn (if one ran) to settle once the commit is known. */
+export interface Turn {
+  data?: string;
+  reply: ReplyJob;
+  refused?: TurnResult["refused"];
+  engine?: EngineTurn;
 }
 
 /** A damaged session: `reset` replaces it (keeping the old text aside), anything else is refused. */
-async function corrupt(
-  ctx: WorkerContext,
-  job: EventJob,
-  rec: SessionRecord,
-  base: ReplyJob,
-): Promise<TurnResult> {
+async function corrupt(ctx: WorkerContext, job: EventJob, rec: SessionRecord, base: ReplyJob): Promise<Turn> {
   const tag = sessionTag(job.session);
   if (!isReset(job))
     return {
@@ -82,17 +54,10 @@ async function corrupt(
       ctx.logger.warn({ session: tag, ...errFields(err) }, "could not keep the damaged session aside");
     }
   }
-  const session = freshSession(job);
-  const data = packSession(session);
+  const data = packSession(freshSession(tag, job));
   ctx.logger.warn({ session: tag }, "damaged session replaced by a fresh one at the learner's reset");
   return {
     data,
-    next: {
-      data,
-      live: openSession(session),
-      size: sandboxSize(session.sim, ctx.limits),
-      bytes: data.length,
-    },
     reply: {
       ...base,
       reply: note(
@@ -113,20 +78,23 @@ export function rateKeyOf(job: EventJob): string {
 }
 
 /**
- * Applies `job` (number `applied + 1`) to the loaded record, or takes `early` (a turn run before
- * the record came back) when it was run on this very record. Never throws for anything a user sends.
+ * Applies `job` (number `applied + 1`) to the loaded record through the engine, or takes `early`
+ * (a turn run before the record came back) when it ran on this very record; a refused or unused
+ * early turn is settled here. Never throws for anything a user sends (a stopped engine thread
+ * throws, and the job is retried).
  */
 export async function runTurn(
   ctx: WorkerContext,
   job: EventJob,
   rec: SessionRecord,
   early?: EarlyTurn,
-): Promise<TurnResult> {
+): Promise<Turn> {
   const base = baseReply(job);
 
   if (ctx.rate) {
     const d = await ctx.store.take(rateKeyOf(job), ctx.rate, job.sentAt);
     if (!d.allowed) {
+      early?.settle();
       const wait = Math.max(1, Math.ceil(d.retryAfterMs / 1000));
       return {
         reply: {
@@ -142,13 +110,36 @@ export async function runTurn(
   const stdin = "stdin" in job.event ? job.event.stdin : undefined;
   if (stdin !== undefined) {
     const bytes = Buffer.byteLength(stdin, "utf8");
-    if (bytes > ctx.limits.manifestBytes)
+    if (bytes > ctx.limits.manifestBytes) {
+      early?.settle();
       return { reply: { ...base, reply: note(manifestTooBig(bytes, ctx.limits)) }, refused: "manifest" };
+    }
   }
 
-  if (early && early.version === rec.version && early.data === rec.data) return early.result;
-  const current = currentSession(ctx, job, rec);
-  if (!current) return corrupt(ctx, job, rec, base);
-  const result = engineTurn(ctx, job, current);
-  return result === "session-invalid" ? corrupt(ctx, job, rec, base) : result;
+  const tag = sessionTag(job.session);
+  let engine: EngineTurn | undefined;
+  let answer: Awaited<EngineTurn["answer"]> | undefined;
+  const a = early?.assumed;
+  if (early && a && a.version === rec.version && a.applied === rec.applied && a.data === rec.data) {
+    answer = await early.answer;
+    engine = early;
+    if (answer.kind === "miss") {
+      early.settle();
+      engine = undefined;
+    }
+  } else early?.settle();
+  if (!engine) {
+    engine = ctx.engine.run(tag, job, rec);
+    answer = await engine.answer;
+  }
+  if (answer?.kind !== "done") {
+    engine.settle();
+    return corrupt(ctx, job, rec, base);
+  }
+  return {
+    reply: answer.reply,
+    engine,
+    ...(answer.data !== undefined ? { data: answer.data } : {}),
+    ...(answer.refused ? { refused: answer.refused } : {}),
+  };
 }

@@ -3,8 +3,8 @@
 import { type SessionRecord, sessionTag } from "@bosun/store";
 import { DelayedError, type Job } from "bullmq";
 import type { WorkerContext } from "./context.ts";
-import { earlyTurn } from "./engine-turn.ts";
-import { runTurn } from "./event-turn.ts";
+import type { EarlyTurn } from "./engine-pool.ts";
+import { runTurn, type Turn } from "./event-turn.ts";
 import { jobIdOf } from "./names.ts";
 import { note, replyJob, replyQueueOf } from "./replies.ts";
 import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
@@ -86,6 +86,13 @@ async function promoteNext(ctx: WorkerContext, data: EventJob, seq: number): Pro
   }
 }
 
+/** Starts the event early on the engine's open session, unless its input is refused for size anyway. */
+function earlyTurn(ctx: WorkerContext, data: EventJob, seq: number, tag: string): EarlyTurn | undefined {
+  const stdin = "stdin" in data.event ? data.event.stdin : undefined;
+  if (stdin !== undefined && Buffer.byteLength(stdin, "utf8") > ctx.limits.manifestBytes) return undefined;
+  return ctx.engine.early(tag, data, seq);
+}
+
 /** Processes an event job. Throws DelayedError after deferring itself; other throws are retried. */
 export async function processEvent(
   ctx: WorkerContext,
@@ -98,53 +105,64 @@ export async function processEvent(
   const seq = data.seq ?? (await ctx.store.sequence(ref, data.eventId));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const loading = ctx.store.load(ref);
-    // While the record is on its way, the cached session (if it is the one just before this event)
-    // runs the event; `runTurn` keeps the result only if the record is what the cache assumed.
+    // While the record is on its way, the engine runs the event on its open session if that is the
+    // one just before this event; `runTurn` keeps the result only if the record is what it assumed.
     const early = round === 0 ? earlyTurn(ctx, data, seq, tag) : undefined;
-    const rec = await loading;
-    if (seq <= rec.applied) {
-      await redeliver(ctx, data, rec);
-      return "ok";
-    }
-    if (seq > rec.applied + 1) {
-      const gap = await gapAbandoned(ctx, job, data, rec.applied + 1);
-      if (gap.abandoned) {
-        const r = await ctx.store.commit(ref, {
-          expectVersion: rec.version,
-          seq: rec.applied + 1,
-          ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
-        });
-        if (r.ok) ctx.cache.rekey(tag, rec.version, { version: r.version, applied: rec.applied + 1 });
-        if (r.ok)
-          ctx.logger.warn(
-            { session: tag, seq: rec.applied + 1, missing: gap.missing },
-            "skipped an event whose job never arrived",
-          );
-        continue;
+    let turn: Turn | undefined;
+    try {
+      const rec = await loading;
+      if (seq <= rec.applied) {
+        early?.settle();
+        await redeliver(ctx, data, rec);
+        return "ok";
       }
-      await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
-      throw new DelayedError();
+      if (seq > rec.applied + 1) {
+        early?.settle();
+        const gap = await gapAbandoned(ctx, job, data, rec.applied + 1);
+        if (gap.abandoned) {
+          const r = await ctx.store.commit(ref, {
+            expectVersion: rec.version,
+            seq: rec.applied + 1,
+            ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
+          });
+          if (r.ok) {
+            ctx.engine.rekey(tag, rec.version, { version: r.version, applied: rec.applied + 1 });
+            ctx.logger.warn(
+              { session: tag, seq: rec.applied + 1, missing: gap.missing },
+              "skipped an event whose job never arrived",
+            );
+          }
+          continue;
+        }
+        await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
+        throw new DelayedError();
+      }
+      turn = await runTurn(ctx, data, rec, early);
+      const payload = JSON.stringify(turn.reply);
+      const r = await ctx.store.commit(ref, {
+        expectVersion: rec.version,
+        seq,
+        ...(turn.data !== undefined ? { data: turn.data } : {}),
+        outbox: { id: data.eventId, payload },
+      });
+      // A lost race drops the open session the turn used (it ran ahead of what the store holds).
+      if (!r.ok) continue;
+      if (turn.engine) turn.engine.settle({ version: r.version, applied: seq });
+      else if (turn.data === undefined)
+        ctx.engine.rekey(tag, rec.version, { version: r.version, applied: seq });
+      if (turn.refused)
+        ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
+      // The next event may run as soon as this one is committed: wake it while the reply goes out.
+      const promoting = promoteNext(ctx, data, seq);
+      await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
+      await ctx.store.ack(ref, data.eventId);
+      await promoting;
+      return "ok";
+    } finally {
+      // Whatever did not commit above is dropped by the engine (settle acts once only).
+      early?.settle();
+      turn?.engine?.settle();
     }
-    const turn = await runTurn(ctx, data, rec, early);
-    const payload = JSON.stringify(turn.reply);
-    const r = await ctx.store.commit(ref, {
-      expectVersion: rec.version,
-      seq,
-      ...(turn.data !== undefined ? { data: turn.data } : {}),
-      outbox: { id: data.eventId, payload },
-    });
-    // A lost race drops the open session the turn used (it ran ahead of what the store holds).
-    if (!r.ok) continue;
-    if (turn.next) ctx.cache.set(tag, { ...turn.next, version: r.version, applied: seq });
-    else if (turn.data === undefined) ctx.cache.rekey(tag, rec.version, { version: r.version, applied: seq });
-    if (turn.refused)
-      ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
-    // The next event may run as soon as this one is committed: wake it while the reply goes out.
-    const promoting = promoteNext(ctx, data, seq);
-    await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
-    await ctx.store.ack(ref, data.eventId);
-    await promoting;
-    return "ok";
   }
   throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);
 }

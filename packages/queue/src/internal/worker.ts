@@ -24,12 +24,24 @@
 //    added to its reply queue with a job id derived from the event id, and the outbox entry is acked.
 //    A crash anywhere is repaired by the job's redelivery (step 2); a reply added twice is one job.
 //    Delivery to the adapter is therefore at least once, and processing exactly once per event id.
+//
+// Engine threads
+// --------------
+// The tutor turn (restore or reuse the open session, run the event, pack the result) runs on a small
+// pool of worker threads (`engineThreads`, default one per CPU; 0 = on this thread). A session is
+// pinned to one thread by a hash of its tag, so its open session (engine-core.ts) is there next time.
+// Everything above (BullMQ, the store, ordering, commit, replies) stays on this thread, which also
+// keeps lock renewal and health probes answering while a long command runs. Only plain data crosses:
+// the event, the record's version and, when the thread may not hold the session, its stored text; back
+// come the packed text and the reply. A thread that dies fails its turns (the jobs are retried: nothing
+// was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
 
 import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
 import type { Content } from "@bosun/tutor";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { WorkerContext } from "./context.ts";
+import { defaultEngineThreads, EnginePool } from "./engine-pool.ts";
 import { DefaultSessionLimits, type SessionLimits } from "./limits.ts";
 import { errFields, type Logger, silentLogger } from "./logger.ts";
 import { COMMANDS_QUEUE, DEFAULT_QUEUE_PREFIX } from "./names.ts";
@@ -46,7 +58,6 @@ import { redisOptions } from "./redis-options.ts";
 import { note, replyJob, replyQueueOf } from "./replies.ts";
 import { ReplySender } from "./reply-sender.ts";
 import { type CommandJob, commandJobSchema } from "./schemas.ts";
-import { SessionCache } from "./session-cache.ts";
 
 /** One processed job, for metrics. `deferred`: an event waiting for an earlier one of its session. */
 export interface JobInfo {
@@ -73,8 +84,14 @@ export interface WorkerOptions {
   stalledIntervalMs?: number;
   /** How long a missing earlier event may stay absent before its number is skipped (default 5 s). */
   gapGraceMs?: number;
-  /** Unpacked sessions kept per worker (default 500). */
+  /** Open sessions kept per worker, shared out over the engine threads (default 500). */
   cacheSize?: number;
+  /**
+   * Engine threads running the tutor (default: the CPUs this process may use, at least 1). Each
+   * session is pinned to one, so its open session is there next time. 0 runs the engine on the
+   * worker's own thread (simplest; a long command then holds up everything else in the process).
+   */
+  engineThreads?: number;
   logger?: Logger;
   onJob?(info: JobInfo): void;
 }
@@ -93,6 +110,8 @@ export const DefaultWorkerOptions = {
 /** A running commands worker. */
 export interface BosunWorker {
   readonly worker: Worker;
+  /** The engine threads (0: the engine runs on this thread). */
+  readonly engine: EnginePool;
   /** Stops taking jobs, finishes those in flight, and closes its connections (not the store). */
   close(): Promise<void>;
 }
@@ -178,15 +197,29 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
   const commands = new Queue(COMMANDS_QUEUE, { connection: shared, prefix });
   commands.on("error", (err) => logger.warn({ err: err.message }, "commands queue error"));
   const replies = new ReplySender(shared, prefix, logger);
+  const limits = { ...DefaultSessionLimits, ...opts.limits };
+  const engine = new EnginePool({
+    threads: opts.engineThreads ?? defaultEngineThreads(),
+    init: { content: opts.content, limits, cacheSize: opts.cacheSize ?? DefaultWorkerOptions.cacheSize },
+    logger,
+  });
+  try {
+    await engine.start();
+  } catch (err) {
+    await engine.close();
+    await commands.close();
+    await shared.quit().catch(() => shared.disconnect());
+    throw err;
+  }
   const ctx: WorkerContext = {
     store: opts.store,
     content: opts.content,
-    limits: { ...DefaultSessionLimits, ...opts.limits },
+    limits,
     rate: opts.rate ?? DefaultWorkerOptions.rate,
     logger,
     commands,
     replies,
-    cache: new SessionCache(opts.cacheSize ?? DefaultWorkerOptions.cacheSize),
+    engine,
     gapGraceMs: opts.gapGraceMs ?? DefaultWorkerOptions.gapGraceMs,
   };
   const worker = new Worker(
@@ -225,9 +258,11 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
   let closing: Promise<void> | undefined;
   return {
     worker,
+    engine,
     close() {
       closing ??= (async () => {
         await worker.close();
+        await engine.close();
         await replies.close();
         await commands.close();
         await shared.quit().catch(() => shared.disconnect());

@@ -1,0 +1,143 @@
+// The engine's side of an event turn: open sessions by tag, the tutor run, the packed result. It runs
+// in an engine thread (engine-thread.ts) or in the worker's own thread (pool size 0); either way it is
+// driven by plain-data messages from `EngineClient`, which decides whether the stored text matches.
+
+import { newSession, type Session, unpackSession } from "@bosun/tutor";
+import { type Current, type EngineContext, engineTurn, type TurnResult } from "./engine-turn.ts";
+import { sandboxSize } from "./limits.ts";
+import type { EventJob, ReplyJob } from "./schemas.ts";
+import { seedOf } from "./seed.ts";
+import { type CachedSession, SessionCache } from "./session-cache.ts";
+
+/**
+ * One event to run. The session it starts from is the record at (`version`, `applied`): `data`, the
+ * stored text, is sent only when the engine may not hold that session open; `fresh` when there is
+ * no session yet. Without either, the engine must hold it (else it answers `miss`).
+ */
+export interface TurnRequest {
+  id: number;
+  tag: string;
+  job: EventJob;
+  version: number;
+  applied: number;
+  data?: string;
+  fresh?: boolean;
+}
+
+/** What the engine answers: the turn's result, `miss` (send the text), or `invalid` (damaged session). */
+export type TurnAnswer =
+  | { kind: "done"; data?: string; reply: ReplyJob; refused?: TurnResult["refused"] }
+  | { kind: "miss" }
+  | { kind: "invalid" };
+
+/** Messages to the engine. `settle`: the turn `id` was committed at (version, applied), or not. */
+export type ToEngine =
+  | { op: "turn"; req: TurnRequest }
+  | { op: "settle"; id: number; committed?: { version: number; applied: number } }
+  | { op: "rekey"; tag: string; from: number; to: { version: number; applied: number } };
+
+/** Messages from an engine thread. */
+export type FromEngine =
+  | { op: "answer"; id: number; answer: TurnAnswer }
+  | { op: "log"; level: "info" | "warn" | "error"; fields: object; msg: string };
+
+/** What an engine thread is started with (`workerData`): plain data only. */
+export interface EngineInit {
+  content: EngineContext["content"];
+  limits: EngineContext["limits"];
+  cacheSize: number;
+}
+
+/** Turns answered but not yet settled, kept at most this many (an unsettled one is a lost cache hit). */
+const MAX_PENDING = 1024;
+
+/** A new session for `tag` (seeded from the tag unless the job says otherwise). */
+export function freshSession(tag: string, job: EventJob): Session {
+  return newSession({
+    seed: job.init?.seed ?? seedOf(tag),
+    now: job.sentAt,
+    ...(job.init?.profile ? { profile: job.init.profile } : {}),
+  });
+}
+
+/**
+ * Open sessions and the turns run on them. A turn takes the session out of the cache (the event
+ * changes it); only `settle` with a commit puts what it became back, under the committed version.
+ */
+export class EngineCore {
+  readonly #ctx: EngineContext;
+  readonly #cache: SessionCache;
+  readonly #pending = new Map<number, { tag: string; next: Omit<CachedSession, "version" | "applied"> }>();
+
+  constructor(ctx: EngineContext, cacheSize: number) {
+    this.#ctx = ctx;
+    this.#cache = new SessionCache(cacheSize);
+  }
+
+  /** Handles one message; `turn` returns the answer, the others nothing. */
+  handle(msg: ToEngine): TurnAnswer | undefined {
+    switch (msg.op) {
+      case "turn":
+        return this.turn(msg.req);
+      case "settle":
+        this.settle(msg.id, msg.committed);
+        return undefined;
+      case "rekey":
+        this.#cache.rekey(msg.tag, msg.from, msg.to);
+        return undefined;
+    }
+  }
+
+  /** Runs the event on the session the request names. Never throws for anything a user sends. */
+  turn(req: TurnRequest): TurnAnswer {
+    const current = this.#current(req);
+    if (current === "miss" || current === "invalid") return { kind: current };
+    const result = engineTurn(this.#ctx, req.job, current);
+    if (result === "session-invalid") return { kind: "invalid" };
+    if (result.next) {
+      this.#pending.set(req.id, { tag: req.tag, next: result.next });
+      if (this.#pending.size > MAX_PENDING) {
+        const oldest = this.#pending.keys().next();
+        if (!oldest.done) this.#pending.delete(oldest.value);
+      }
+    }
+    return {
+      kind: "done",
+      reply: result.reply,
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(result.refused ? { refused: result.refused } : {}),
+    };
+  }
+
+  /** Keeps turn `id`'s open session under the committed version, or drops it. */
+  settle(id: number, committed?: { version: number; applied: number }): void {
+    const p = this.#pending.get(id);
+    if (!p) return;
+    this.#pending.delete(id);
+    if (committed) this.#cache.set(p.tag, { ...p.next, ...committed });
+  }
+
+  #current(req: TurnRequest): Current | "miss" | "invalid" {
+    if (req.data === undefined && !req.fresh) {
+      return this.#cache.take(req.tag, req.version, req.applied) ?? "miss";
+    }
+    this.#cache.delete(req.tag);
+    if (req.data === undefined) {
+      const session = freshSession(req.tag, req.job);
+      return { session, size: sandboxSize(session.sim, this.#ctx.limits), bytes: 0 };
+    }
+    const parsed = unpackSession(req.data);
+    if (!parsed.ok) {
+      this.#ctx.logger.warn(
+        { session: req.tag, issues: parsed.issues.slice(0, 3) },
+        "stored session does not parse",
+      );
+      return "invalid";
+    }
+    return {
+      session: parsed.session,
+      size: sandboxSize(parsed.session.sim, this.#ctx.limits),
+      bytes: req.data.length,
+    };
+  }
+}

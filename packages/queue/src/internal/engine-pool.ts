@@ -1,0 +1,350 @@
+// Where event turns run: a small pool of engine threads (each session pinned to one by a hash of its
+// tag, so its open session is there next time), or the worker's own thread (size 0). The worker's
+// thread keeps BullMQ, the store, ordering, commit and replies; only plain data crosses over.
+
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import {
+  EngineCore,
+  type EngineInit,
+  type FromEngine,
+  type ToEngine,
+  type TurnAnswer,
+  type TurnRequest,
+} from "./engine-core.ts";
+import { errFields, type Logger } from "./logger.ts";
+import type { EventJob } from "./schemas.ts";
+import { seedOf } from "./seed.ts";
+
+/** Where requests go: an engine thread, or an EngineCore on this thread. */
+interface Channel {
+  /** Turns sent and not yet answered. */
+  readonly inFlight: number;
+  turn(req: TurnRequest): Promise<TurnAnswer>;
+  post(msg: ToEngine): void;
+  close(): Promise<void>;
+}
+
+/** Runs the engine on this thread (pool size 0): the same messages, answered at once. */
+class InlineChannel implements Channel {
+  readonly inFlight = 0;
+  constructor(private readonly core: EngineCore) {}
+  turn(req: TurnRequest): Promise<TurnAnswer> {
+    // Synchronous on purpose: an early turn runs while the record's load is on the wire.
+    try {
+      return Promise.resolve(this.core.turn(req));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+  post(msg: ToEngine): void {
+    this.core.handle(msg);
+  }
+  async close(): Promise<void> {}
+}
+
+/** The engine thread's entry (a bootstrap that makes sure tsx can load the TypeScript). */
+const THREAD_ENTRY = new URL("./engine-thread-boot.mjs", import.meta.url);
+
+/** Raised for the turns in flight on an engine thread that stopped; the job is retried. */
+export class EngineThreadError extends Error {
+  readonly code = "engine-thread-stopped";
+}
+
+/** One engine thread. Its turns in flight fail when it stops; `onStop` lets the pool replace it. */
+class ThreadChannel implements Channel {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { resolve(a: TurnAnswer): void; reject(e: Error): void }>();
+  readonly ready: Promise<void>;
+  #stopped = false;
+
+  constructor(init: EngineInit, logger: Logger, onStop: () => void) {
+    this.#worker = new Worker(THREAD_ENTRY, { workerData: init });
+    // The worker's own connections keep the process alive; a forgotten thread must not.
+    this.#worker.unref();
+    let started: () => void = () => {};
+    let failed: (e: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    this.ready.catch(() => {});
+    this.#worker.on("message", (m: FromEngine | { op: "ready" }) => {
+      if (m.op === "ready") started();
+      else if (m.op === "log") logger[m.level](m.fields, m.msg);
+      else {
+        const w = this.#waiting.get(m.id);
+        this.#waiting.delete(m.id);
+        w?.resolve(m.answer);
+      }
+    });
+    this.#worker.on("error", (err) => logger.error(errFields(err), "engine thread failed"));
+    this.#worker.on("exit", (code) => {
+      this.#stopped = true;
+      const err = new EngineThreadError(`engine thread stopped (exit code ${code})`);
+      failed(err);
+      for (const w of this.#waiting.values()) w.reject(err);
+      this.#waiting.clear();
+      onStop();
+    });
+  }
+
+  get inFlight(): number {
+    return this.#waiting.size;
+  }
+
+  turn(req: TurnRequest): Promise<TurnAnswer> {
+    if (this.#stopped) return Promise.reject(new EngineThreadError("engine thread stopped"));
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(req.id, { resolve, reject });
+      this.post({ op: "turn", req });
+    });
+  }
+
+  post(msg: ToEngine): void {
+    if (!this.#stopped) this.#worker.postMessage(msg);
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
+
+/** The session the engine holds open for a tag, as far as this thread knows, with its stored text. */
+interface Held {
+  version: number;
+  applied: number;
+  data: string;
+}
+
+/** A record as loaded: what a turn starts from. */
+export interface TurnRecord {
+  version: number;
+  applied: number;
+  data?: string;
+}
+
+/** A turn sent to the engine: its answer, then `settle` once the commit is known (always call it). */
+export interface EngineTurn {
+  answer: Promise<TurnAnswer>;
+  /** The commit went through at (version, applied), or (no argument) it did not or was not tried. */
+  settle(committed?: { version: number; applied: number }): void;
+}
+
+/** A turn run before the record came back, on the session the engine held: `assumed`. */
+export interface EarlyTurn extends EngineTurn {
+  assumed: Held;
+}
+
+let nextId = 1;
+
+/**
+ * One lane of the pool: a channel (started on first use, replaced after a crash) and a map of what
+ * the engine holds open, so the stored text is compared here and sent only when needed.
+ */
+class Lane {
+  readonly #held = new Map<string, Held>();
+  #channel: Channel | undefined;
+
+  constructor(
+    private readonly open: (onStop: () => void) => Channel,
+    private readonly capacity: number,
+  ) {}
+
+  get inFlight(): number {
+    return this.#channel?.inFlight ?? 0;
+  }
+
+  channel(): Channel {
+    if (!this.#channel) {
+      const ch = this.open(() => {
+        // What the stopped thread held is gone with it.
+        if (this.#channel === ch) this.#channel = undefined;
+        this.#held.clear();
+      });
+      this.#channel = ch;
+    }
+    return this.#channel;
+  }
+
+  #send(req: TurnRequest): EngineTurn {
+    const ch = this.channel();
+    const answer = ch.turn(req);
+    let settled = false;
+    return {
+      answer,
+      settle: (committed) => {
+        if (settled) return;
+        settled = true;
+        void answer.then(
+          (a) => {
+            if (committed && a.kind === "done" && a.data !== undefined) {
+              this.#held.delete(req.tag);
+              this.#held.set(req.tag, { ...committed, data: a.data });
+              while (this.#held.size > this.capacity) {
+                const oldest = this.#held.keys().next();
+                if (oldest.done) break;
+                this.#held.delete(oldest.value);
+              }
+            }
+            if (a.kind === "done") ch.post({ op: "settle", id: req.id, ...(committed ? { committed } : {}) });
+          },
+          () => {},
+        );
+      },
+    };
+  }
+
+  run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
+    const held = this.#held.get(tag);
+    this.#held.delete(tag);
+    const hit =
+      held !== undefined &&
+      held.version === rec.version &&
+      held.applied === rec.applied &&
+      held.data === rec.data;
+    const base: TurnRequest = { id: nextId++, tag, job, version: rec.version, applied: rec.applied };
+    if (!hit)
+      return this.#send(rec.data === undefined ? { ...base, fresh: true } : { ...base, data: rec.data });
+    const first = this.#send(base);
+    // The engine dropped it (evicted, or a thread that was replaced): send the text after all.
+    let retry: EngineTurn | undefined;
+    const answer = first.answer.then((a) => {
+      if (a.kind !== "miss") return a;
+      retry =
+        rec.data === undefined
+          ? this.#send({ ...base, id: nextId++, fresh: true })
+          : this.#send({ ...base, id: nextId++, data: rec.data });
+      return retry.answer;
+    });
+    return {
+      answer,
+      settle: (committed) => {
+        first.settle(committed);
+        retry?.settle(committed);
+      },
+    };
+  }
+
+  early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
+    const held = this.#held.get(tag);
+    if (!held || held.applied !== seq - 1) return undefined;
+    this.#held.delete(tag);
+    const t = this.#send({ id: nextId++, tag, job, version: held.version, applied: held.applied });
+    return { ...t, assumed: held };
+  }
+
+  rekey(tag: string, from: number, to: { version: number; applied: number }): void {
+    const held = this.#held.get(tag);
+    if (held && held.version === from) this.#held.set(tag, { ...held, ...to });
+    else this.#held.delete(tag);
+    this.#channel?.post({ op: "rekey", tag, from, to });
+  }
+
+  async close(): Promise<void> {
+    const ch = this.#channel;
+    this.#channel = undefined;
+    this.#held.clear();
+    await ch?.close();
+  }
+}
+
+/** The engine thread a session tag is pinned to, in a pool of `threads` (FNV-1a of the tag). */
+export function engineThreadOf(tag: string, threads: number): number {
+  return threads <= 1 ? 0 : seedOf(tag) % threads;
+}
+
+/** The default pool size: one engine thread per CPU this process may use. */
+export function defaultEngineThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Options of the engine pool. */
+export interface EnginePoolOptions {
+  /** Engine threads; 0 runs the engine on the worker's own thread. */
+  threads: number;
+  init: EngineInit;
+  logger: Logger;
+}
+
+/** The engine, on threads or inline; see the file header. */
+export class EnginePool {
+  readonly threads: number;
+  readonly #lanes: Lane[];
+  readonly #logger: Logger;
+  #open = true;
+
+  constructor(opts: EnginePoolOptions) {
+    this.threads = Math.max(0, Math.floor(opts.threads));
+    this.#logger = opts.logger;
+    const n = Math.max(1, this.threads);
+    const capacity = Math.max(1, Math.ceil(opts.init.cacheSize / n));
+    const init = { ...opts.init, cacheSize: capacity };
+    if (this.threads === 0) {
+      const core = new EngineCore({ ...init, logger: opts.logger }, capacity);
+      this.#lanes = [new Lane(() => new InlineChannel(core), capacity)];
+    } else {
+      this.#lanes = Array.from(
+        { length: n },
+        (_, i) =>
+          new Lane(
+            (onStop) =>
+              new ThreadChannel(init, opts.logger, () => {
+                onStop();
+                if (this.#open) opts.logger.warn({ thread: i }, "engine thread stopped; a new one starts");
+              }),
+            capacity,
+          ),
+      );
+    }
+  }
+
+  /**
+   * Starts the first engine thread and waits until it has loaded, so a thread that cannot start
+   * (tsx missing, a syntax error) fails the worker's start rather than every job. The others start
+   * on first use.
+   */
+  async start(): Promise<void> {
+    if (this.threads === 0) return;
+    const ch = this.#lanes[0]?.channel();
+    if (ch instanceof ThreadChannel) await ch.ready;
+  }
+
+  #lane(tag: string): Lane {
+    const lane = this.#lanes[engineThreadOf(tag, this.#lanes.length)];
+    if (!lane) throw new Error("engine pool has no lanes");
+    return lane;
+  }
+
+  /** Runs `job` on the session at `rec`. The answer rejects (retryably) if its thread stops. */
+  run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
+    return this.#lane(tag).run(tag, job, rec);
+  }
+
+  /** Runs event number `seq` on the open session, if the engine holds the one just before it. */
+  early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
+    return this.#lane(tag).early(tag, job, seq);
+  }
+
+  /** A commit kept the session's text (a refused or skipped event): the open one moves on with it. */
+  rekey(tag: string, from: number, to: { version: number; applied: number }): void {
+    this.#lane(tag).rekey(tag, from, to);
+  }
+
+  /** Turns waiting for an engine thread's answer (a gauge for metrics and tests). */
+  get inFlight(): number {
+    return this.#lanes.reduce((n, l) => n + l.inFlight, 0);
+  }
+
+  /** Stops the thread `tag` is pinned to, as a crash would (for tests); turns on it fail and retry. */
+  async stopThreadOf(tag: string): Promise<void> {
+    await this.#lane(tag).close();
+  }
+
+  /** Stops every engine thread (after the worker has finished its jobs). */
+  async close(): Promise<void> {
+    this.#open = false;
+    await Promise.all(this.#lanes.map((l) => l.close().catch(() => {})));
+    this.#logger.debug?.({ threads: this.threads }, "engine pool closed");
+  }
+}

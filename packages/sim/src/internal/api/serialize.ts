@@ -41,6 +41,7 @@ const storedSchema = z
     azure: z.any().optional(),
     metrics: z.record(z.string(), z.unknown()).optional(),
     nodeRuntime: z.record(z.string(), z.unknown()).optional(),
+    refused: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 

@@ -120,4 +120,9 @@ export interface ClusterState {
   metrics?: Record<string, unknown>;
   /** Node runtime bookkeeping (NotReady, outages) by node name; absent until needed. */
   nodeRuntime?: Record<string, unknown>;
+  /**
+   * Per workload uid, the inputs at which admission last refused one of its creates (see
+   * controllers/pod-create.ts): it retries once they change. Absent while nothing is refused.
+   */
+  refused?: Record<string, string>;
 }

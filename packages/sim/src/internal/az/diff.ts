@@ -6,14 +6,18 @@ type Objects = Record<string, Record<string, KObject>>;
 
 /**
  * Objects of `live` that differ from `base` (a different uid or resourceVersion, or absent from
- * it), and `resource|key` of every base object that `live` no longer has.
+ * it), and `resource|key` of every base object that `live` no longer has. Both in sorted order: a
+ * cluster kept running fills its maps in the order things happened, a restored one in its
+ * baseline's, and both must save the same text.
  */
 export function diffObjects(live: Objects, base: Objects): { objects: Objects; gone: string[] } {
   const objects: Objects = {};
   const gone: string[] = [];
-  for (const [resource, bucket] of Object.entries(live)) {
+  for (const resource of Object.keys(live).sort()) {
+    const bucket = live[resource] ?? {};
     const baseBucket = base[resource] ?? {};
-    for (const [key, obj] of Object.entries(bucket)) {
+    for (const key of Object.keys(bucket).sort()) {
+      const obj = bucket[key] as KObject;
       const b = baseBucket[key];
       if (
         b &&
@@ -32,7 +36,7 @@ export function diffObjects(live: Objects, base: Objects): { objects: Objects; g
       if (!live1 || live1.metadata.uid !== obj.metadata.uid) gone.push(`${resource}|${key}`);
     }
   }
-  return { objects, gone };
+  return { objects, gone: gone.sort() };
 }
 
 /** The inverse of diffObjects: applies a diff to `base` (which it changes and returns). */

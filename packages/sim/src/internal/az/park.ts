@@ -84,7 +84,7 @@ export function emptyParked(at: number): ParkedCluster {
 /** Moves the per-cluster part of the state into `r.parked`, compactly. */
 function park(state: ClusterState, r: AksRecord): void {
   const { objects, gone } = diffObjects(state.objects, baselineObjects(state, r));
-  const { pods, images, ipam, events, timers, metrics, nodeRuntime } = state;
+  const { pods, images, ipam, events, timers, metrics, nodeRuntime, refused } = state;
   r.parked = {
     at: state.now,
     objects,
@@ -96,6 +96,7 @@ function park(state: ClusterState, r: AksRecord): void {
     timers,
     ...(metrics ? { metrics } : {}),
     ...(nodeRuntime ? { nodeRuntime } : {}),
+    ...(refused ? { refused } : {}),
   };
 }
 
@@ -112,6 +113,8 @@ function unpark(state: ClusterState, r: AksRecord): number {
   else delete state.metrics;
   if (p.nodeRuntime) state.nodeRuntime = p.nodeRuntime;
   else delete state.nodeRuntime;
+  if (p.refused) state.refused = p.refused;
+  else delete state.refused;
   state.clusterId = r.clusterId;
   delete r.parked;
   return p.at;

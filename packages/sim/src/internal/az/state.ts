@@ -44,6 +44,7 @@ export interface ParkedCluster {
   timers: Record<string, number>;
   metrics?: Record<string, unknown>;
   nodeRuntime?: Record<string, unknown>;
+  refused?: Record<string, string>;
 }
 
 /** One managed cluster of the subscription. */

@@ -10,9 +10,10 @@ import {
   isPodReady,
   isTerminating,
   podPhase,
+  VersionTally,
 } from "./context.ts";
 import { daemonTolerations, shouldRunOn } from "./daemonset-nodes.ts";
-import { tryCreatePod } from "./pod-create.ts";
+import { admissionInputs, clearRefused, mayCreate, noteRefused, tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
 import { ensureRevision } from "./revisions.ts";
 
@@ -59,13 +60,24 @@ function maxUnavailable(ds: KObject, desired: number): number {
 
 function syncDaemonSet(ctx: ControllerContext, ds: KObject, pods: KObject[]): boolean {
   const { store } = ctx;
-  if (ds.metadata.deletionTimestamp) return false;
+  if (ds.metadata.deletionTimestamp) {
+    clearRefused(store, ds);
+    return false;
+  }
   let changed = false;
   const labels = (ds.spec?.template?.metadata?.labels ?? {}) as Record<string, string>;
   const rev = ensureRevision(store, ds, labels, HASH, (r) =>
     pods.some((p) => p.metadata.labels?.[HASH] === r.metadata.labels?.[HASH]),
   );
   const nodes = store.list("nodes");
+  // The set's inputs as sync starts (nodes, too): a create refused at them is not retried before they change.
+  const tally = new VersionTally();
+  for (const p of pods) tally.add(p);
+  const nodeTally = new VersionTally();
+  for (const n of nodes) nodeTally.add(n);
+  const inputs = `${ds.metadata.resourceVersion}|${tally.key()}|${nodeTally.key()}|${admissionInputs(store, ds.metadata.namespace ?? "")}`;
+  const may = mayCreate(store, ds, inputs);
+  let refused = false;
   const eligible = new Set(nodes.filter((n) => shouldRunOn(ds, n)).map((n) => n.metadata.name));
   const byNode = new Map<string, KObject[]>();
   for (const p of pods) {
@@ -113,7 +125,7 @@ function syncDaemonSet(ctx: ControllerContext, ds: KObject, pods: KObject[]): bo
       }
     }
   }
-  for (const node of [...eligible].sort()) {
+  for (const node of may ? [...eligible].sort() : []) {
     const onNode = byNode.get(node) ?? [];
     if (
       onNode.some(
@@ -134,11 +146,16 @@ function syncDaemonSet(ctx: ControllerContext, ds: KObject, pods: KObject[]): bo
       SOURCE,
       podTemplateFor(ds, node, rev.hash),
     );
-    if (!pod) break;
+    if (!pod) {
+      refused = true;
+      break;
+    }
     store.event(ds, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, SOURCE);
     byNode.set(node, [...onNode, pod]);
     changed = true;
   }
+  if (refused) noteRefused(store, ds, inputs);
+  else if (may) clearRefused(store, ds);
   return writeStatus(ctx, ds, eligible, byNode, rev.hash, minReady) || changed;
 }
 
@@ -188,7 +205,7 @@ function writeStatus(
 
 export const daemonSetController: Controller = {
   name: "daemonset",
-  watches: ["DaemonSet", "Pod", "Node", "ControllerRevision"],
+  watches: ["DaemonSet", "Pod", "Node", "ControllerRevision", "ResourceQuota", "LimitRange"],
   clock: (ctx) =>
     ctx.store.each("daemonsets").some((d) => ((d.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {

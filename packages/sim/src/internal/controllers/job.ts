@@ -2,7 +2,14 @@
 
 import type { KObject } from "../api/types.ts";
 import { isoSeconds } from "../util/time.ts";
-import { type Controller, type ControllerContext, isPodReady, isTerminating, podPhase } from "./context.ts";
+import {
+  type Controller,
+  type ControllerContext,
+  isPodReady,
+  isTerminating,
+  podPhase,
+  VersionTally,
+} from "./context.ts";
 import {
   formatIndexes,
   indexedTemplate,
@@ -24,7 +31,7 @@ import {
   writeCounts,
 } from "./job-status.ts";
 import { expire, jobWake, nextCreateAt } from "./job-timers.ts";
-import { tryCreatePod } from "./pod-create.ts";
+import { admissionInputs, clearRefused, mayCreate, noteRefused, tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
 
 const SOURCE = "job-controller";
@@ -120,9 +127,16 @@ function finish(
 
 function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]): boolean {
   const { store } = ctx;
-  if (isTerminating(job)) return false;
-  let changed = prepareJob(store, job);
+  if (isTerminating(job)) {
+    clearRefused(store, job);
+    return false;
+  }
   const pods = podsOf(job, all);
+  // The job's inputs as sync starts: a pod create refused at them is not retried before they change.
+  const tally = new VersionTally();
+  for (const p of pods) tally.add(p);
+  const inputs = `${job.metadata.resourceVersion}|${tally.key()}|${admissionInputs(store, job.metadata.namespace ?? "")}`;
+  let changed = prepareJob(store, job);
   const indexed = job.spec?.completionMode === "Indexed";
   const done = parseIndexes(job.status?.completedIndexes as string | undefined);
   const counts: Counts = {
@@ -170,11 +184,17 @@ function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]):
         ? counts.succeeded >= completions
         : counts.succeeded > 0 && active.length === 0;
     if (failed || complete) {
+      clearRefused(store, job);
       finish(ctx, job, pods, active, failed ?? COMPLETIONS, !failed);
       active = [];
       changed = true;
     } else if (store.now >= nextCreateAt(job, pods, store.now)) {
-      if (createPods(ctx, job, active, counts, done, completions, parallelism)) changed = true;
+      if (mayCreate(store, job, inputs)) {
+        const made = createPods(ctx, job, active, counts, done, completions, parallelism);
+        if (made.changed) changed = true;
+        if (made.refused) noteRefused(store, job, inputs);
+        else clearRefused(store, job);
+      }
       active = podsOf(job, store.each("pods")).filter(isActiveJobPod);
     }
   }
@@ -187,7 +207,10 @@ function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]):
   return changed;
 }
 
-/** Starts pods up to parallelism, never more than the completions still missing. */
+/**
+ * Starts pods up to parallelism, never more than the completions still missing. Says whether it
+ * created any and whether admission refused one.
+ */
 function createPods(
   ctx: ControllerContext,
   job: KObject,
@@ -196,7 +219,7 @@ function createPods(
   done: Set<number>,
   completions: number | undefined,
   parallelism: number,
-): boolean {
+): { changed: boolean; refused: boolean } {
   const { store } = ctx;
   const name = job.metadata.name;
   let want: number;
@@ -221,26 +244,26 @@ function createPods(
         SOURCE,
         indexedTemplate(job, i),
       );
-      if (!pod) break;
+      if (!pod) return { changed, refused: true };
       pod.metadata.finalizers = [JOB_TRACKING];
       store.event(job, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, SOURCE);
       changed = true;
     }
-    return changed;
+    return { changed, refused: false };
   }
   for (let n = active.length; n < want; n++) {
     const pod = tryCreatePod(store, job, job.spec.template, `${name}-`, SOURCE);
-    if (!pod) break;
+    if (!pod) return { changed, refused: true };
     pod.metadata.finalizers = [JOB_TRACKING];
     store.event(job, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, SOURCE);
     changed = true;
   }
-  return changed;
+  return { changed, refused: false };
 }
 
 export const jobController: Controller = {
   name: "job",
-  watches: ["Job", "Pod"],
+  watches: ["Job", "Pod", "ResourceQuota", "LimitRange"],
   clock: true,
   sync(ctx) {
     let changed = false;

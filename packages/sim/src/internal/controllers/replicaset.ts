@@ -14,7 +14,7 @@ import {
   QuietObjects,
   VersionGroups,
 } from "./context.ts";
-import { tryCreatePod } from "./pod-create.ts";
+import { admissionInputs, clearRefused, mayCreate, noteRefused, tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
 import { rankPodsForDeletion } from "./pod-ranking.ts";
 
@@ -46,19 +46,32 @@ export function claimPods(ctx: ControllerContext, rs: KObject, podsByNs: Map<str
   return owned;
 }
 
-function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObject[]>): boolean {
-  if (rs.metadata.deletionTimestamp) return false;
+/** `inputs`: the ReplicaSet's inputs as sync starts; a create refused at them is not retried before they change. */
+function syncOne(
+  ctx: ControllerContext,
+  rs: KObject,
+  podsByNs: Map<string, KObject[]>,
+  inputs: string,
+): boolean {
   const { store } = ctx;
+  if (rs.metadata.deletionTimestamp) {
+    clearRefused(store, rs);
+    return false;
+  }
   const pods = claimPods(ctx, rs, podsByNs);
   const active = pods.filter(isActivePod);
   const want = (rs.spec?.replicas as number | undefined) ?? 1;
   let changed = false;
   const diff = active.length - want;
-  if (diff < 0) {
+  if (diff < 0 && mayCreate(store, rs, inputs)) {
+    let refused = false;
     for (let i = 0; i < -diff; i++) {
-      // A quota or LimitRange refusal is a FailedCreate event; the next change to the set retries.
+      // A quota or LimitRange refusal is a FailedCreate event; a change to the inputs retries.
       const pod = tryCreatePod(store, rs, rs.spec.template, `${rs.metadata.name}-`, "replicaset-controller");
-      if (!pod) break;
+      if (!pod) {
+        refused = true;
+        break;
+      }
       changed = true;
       store.event(
         rs,
@@ -70,7 +83,10 @@ function syncOne(ctx: ControllerContext, rs: KObject, podsByNs: Map<string, KObj
       active.push(pod);
       pods.push(pod);
     }
-  } else if (diff > 0) {
+    if (refused) noteRefused(store, rs, inputs);
+    else clearRefused(store, rs);
+  } else if (diff >= 0) clearRefused(store, rs);
+  if (diff > 0) {
     const victims = rankPodsForDeletion(active, pods, store.now).slice(0, diff);
     for (const pod of victims) {
       deletePod(ctx, pod);
@@ -121,23 +137,33 @@ const quietReplicaSets = new QuietObjects();
 
 export const replicaSetController: Controller = {
   name: "replicaset",
-  watches: ["ReplicaSet", "Pod"],
+  // Quotas and LimitRanges decide whether its pods may be created.
+  watches: ["ReplicaSet", "Pod", "ResourceQuota", "LimitRange"],
   // Only availability after minReadySeconds depends on the time.
   clock: (ctx) =>
     ctx.store.each("replicasets").some((rs) => ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {
     let changed = false;
     const podsByNs = podsByNamespace(ctx);
-    // A ReplicaSet's inputs: itself and the pods in its namespace that it owns or could adopt.
+    // A ReplicaSet's inputs: itself, the pods in its namespace that it owns or could adopt, and
+    // what admission decides its new pods on.
     const inputs = new VersionGroups();
     for (const [ns, pods] of podsByNs) {
       for (const p of pods) inputs.add(controllerRef(p)?.uid ?? `orphans:${ns}`, p);
     }
+    const admission = new Map<string, string>();
     for (const rs of ctx.store.each("replicasets")) {
+      const ns = rs.metadata.namespace ?? "";
+      let admits = admission.get(ns);
+      if (admits === undefined) {
+        admits = admissionInputs(ctx.store, ns);
+        admission.set(ns, admits);
+      }
       const timed = ((rs.spec?.minReadySeconds as number | undefined) ?? 0) > 0;
-      const key = `${rs.metadata.resourceVersion}|${inputs.key(rs.metadata.uid)}|${inputs.key(`orphans:${rs.metadata.namespace}`)}|${timed ? ctx.store.now : ""}`;
+      const state = `${rs.metadata.resourceVersion}|${inputs.key(rs.metadata.uid)}|${inputs.key(`orphans:${ns}`)}|${admits}`;
+      const key = `${state}|${timed ? ctx.store.now : ""}`;
       if (quietReplicaSets.settled(rs, key)) continue;
-      const wrote = syncOne(ctx, rs, podsByNs);
+      const wrote = syncOne(ctx, rs, podsByNs, state);
       quietReplicaSets.settle(rs, key, wrote);
       if (wrote) changed = true;
     }

@@ -135,7 +135,8 @@ function pickNode(pod: KObject, candidates: NodeUse[], ctx: ControllerContext): 
 
 export const schedulerController: Controller = {
   name: "scheduler",
-  watches: ["Pod", "Node", "PersistentVolumeClaim"],
+  // Claims, their classes and the volumes that can bind them decide where (and whether) a pod fits.
+  watches: ["Pod", "Node", "PersistentVolumeClaim", "StorageClass", "PersistentVolume"],
   // Time matters only while some pod waits to be bound.
   clock: (ctx) => ctx.store.each("pods").some((p) => !p.spec?.nodeName),
   sync(ctx) {

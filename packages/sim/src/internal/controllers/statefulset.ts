@@ -11,8 +11,9 @@ import {
   isPodReady,
   isTerminating,
   podPhase,
+  VersionTally,
 } from "./context.ts";
-import { tryCreatePod } from "./pod-create.ts";
+import { admissionInputs, clearRefused, mayCreate, noteRefused, tryCreatePod } from "./pod-create.ts";
 import { deletePod } from "./pod-deletion.ts";
 import { ensureRevision } from "./revisions.ts";
 import { ensureClaims, memberTemplate, ordinalOf, REVISION_LABEL, startOrdinal } from "./statefulset-pods.ts";
@@ -33,7 +34,13 @@ function healthy(pod: KObject, minReady: number, now: number): boolean {
   );
 }
 
-function create(ctx: ControllerContext, sts: KObject, ordinal: number, revision: string): boolean {
+/** Creates a member's claims and pod; says whether it changed anything and whether admission refused a create. */
+function create(
+  ctx: ControllerContext,
+  sts: KObject,
+  ordinal: number,
+  revision: string,
+): { changed: boolean; refused: boolean } {
   const { store } = ctx;
   const name = `${sts.metadata.name}-${ordinal}`;
   const claims = ensureClaims(store, sts, ordinal);
@@ -53,7 +60,7 @@ function create(ctx: ControllerContext, sts: KObject, ordinal: number, revision:
       `create Pod ${name} in StatefulSet ${sts.metadata.name} failed error: ${claims.error}`,
       SOURCE,
     );
-    return claims.created.length > 0;
+    return { changed: claims.created.length > 0, refused: true };
   }
   const pod = tryCreatePod(
     store,
@@ -64,9 +71,9 @@ function create(ctx: ControllerContext, sts: KObject, ordinal: number, revision:
     memberTemplate(sts, ordinal, revision),
     name,
   );
-  if (!pod) return claims.created.length > 0;
+  if (!pod) return { changed: claims.created.length > 0, refused: true };
   store.event(sts, "Normal", "SuccessfulCreate", describeMember(sts, "create", `Pod ${name}`, true), SOURCE);
-  return true;
+  return { changed: true, refused: false };
 }
 
 function remove(ctx: ControllerContext, sts: KObject, pod: KObject): void {
@@ -82,7 +89,16 @@ function remove(ctx: ControllerContext, sts: KObject, pod: KObject): void {
 
 function syncStatefulSet(ctx: ControllerContext, sts: KObject, owned: KObject[]): boolean {
   const { store } = ctx;
-  if (sts.metadata.deletionTimestamp) return false;
+  if (sts.metadata.deletionTimestamp) {
+    clearRefused(store, sts);
+    return false;
+  }
+  // The set's inputs as sync starts: a create refused at them is not retried before they change.
+  const tally = new VersionTally();
+  for (const p of owned) tally.add(p);
+  const inputs = `${sts.metadata.resourceVersion}|${tally.key()}|${admissionInputs(store, sts.metadata.namespace ?? "")}`;
+  const may = mayCreate(store, sts, inputs);
+  let refused = false;
   let changed = false;
   const selector = (sts.spec?.selector?.matchLabels ?? {}) as Record<string, string>;
   const rev = ensureRevision(store, sts, selector, "controller.kubernetes.io/hash", (r) =>
@@ -103,7 +119,11 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject, owned: KObject[])
   for (let o = first; o < first + replicas && !blocked; o++) {
     const pod = byOrdinal.get(o);
     if (!pod) {
-      if (create(ctx, sts, o, update)) changed = true;
+      if (may) {
+        const made = create(ctx, sts, o, update);
+        if (made.changed) changed = true;
+        if (made.refused) refused = true;
+      }
       blocked = !parallel;
       continue;
     }
@@ -115,6 +135,8 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject, owned: KObject[])
     }
     if (!parallel && !healthy(pod, minReady, store.now)) blocked = true;
   }
+  if (refused) noteRefused(store, sts, inputs);
+  else if (may) clearRefused(store, sts);
   // Scale down from the highest ordinal, one at a time unless Parallel.
   const condemned = [...byOrdinal.entries()]
     .filter(([o]) => o < first || o >= first + replicas)
@@ -183,7 +205,14 @@ function writeStatus(ctx: ControllerContext, sts: KObject, update: string, minRe
 
 export const statefulSetController: Controller = {
   name: "statefulset",
-  watches: ["StatefulSet", "Pod", "ControllerRevision", "PersistentVolumeClaim"],
+  watches: [
+    "StatefulSet",
+    "Pod",
+    "ControllerRevision",
+    "PersistentVolumeClaim",
+    "ResourceQuota",
+    "LimitRange",
+  ],
   clock: (ctx) =>
     ctx.store.each("statefulsets").some((s) => ((s.spec?.minReadySeconds as number | undefined) ?? 0) > 0),
   sync(ctx) {

@@ -111,8 +111,6 @@ export class LiveSession {
   #sim: Sim;
   /** The snapshot taken after the last command, reused as the next command's "before". */
   #kept: Turn["after"];
-  /** Whether the sandbox has run an event since it was restored. */
-  #used = false;
 
   private constructor(s: Session, sim: Sim) {
     this.#s = s;
@@ -143,9 +141,11 @@ export class LiveSession {
     const parsed: ParsedText =
       event.type === "text" ? parseText(event.text, event.stdin, s, pendingKind) : event;
 
+    // The sandbox carries on from the last event as it stands: the simulator's controllers skip
+    // work only while nothing they decide on changed, and keep what must outlive a restore (a
+    // create admission refused, a FailedScheduling already reported) in the saved state, so an open
+    // sandbox and one restored from the saved session reach the same state (live.test.ts checks it).
     const sim = this.#sim;
-    if (this.#used) coldStart(sim);
-    this.#used = true;
     const before = parsed.type === "command" ? this.#snapshot(sim) : undefined;
     const elapsed = Math.max(0, Math.min(MAX_CATCH_UP_MS, ctx.now - (s.lastEventAt ?? ctx.now)));
     if (elapsed > 0) sim.advance(elapsed);
@@ -177,20 +177,6 @@ export class LiveSession {
     if (k && k.sim === sim && k.objects === state.objects && k.rv === state.rv) return k.snap;
     return snapshot(sim);
   }
-}
-
-/**
- * Makes an open sandbox start the next event as a restored one would. The simulator's controllers
- * remember per object (keyed by the object itself) and per cluster what their last sync saw, to skip
- * work; a restored sandbox has new objects and remembers nothing. Some of those skips are not exact
- * (a ReplicaSet whose pod create a ResourceQuota refused is not retried once the quota frees up,
- * because its key watches only ReplicaSets and Pods), so a sandbox kept open would drift from the
- * stored one. New top-level objects (the same data) and `invalidate` make every memory miss once.
- */
-function coldStart(sim: Sim): void {
-  for (const bucket of Object.values(sim.cluster.state.objects))
-    for (const [key, obj] of Object.entries(bucket)) bucket[key] = { ...obj };
-  sim.cluster.invalidate();
 }
 
 /** Opens a session for a run of events: see `LiveSession`. */

@@ -59,6 +59,26 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     expect((await store.load(ref)).data).toBe("two");
   });
 
+  test("a commit asked withNext names the event numbered after it, if any", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.sequence(ref, "e1");
+    await store.sequence(ref, "e2");
+    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "a", withNext: true })).toEqual({
+      ok: true,
+      version: 1,
+      next: "e2",
+    });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2, data: "b", withNext: true })).toEqual({
+      ok: true,
+      version: 2,
+    });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 3, withNext: true })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+  });
+
   test("commit refuses a gap (seq beyond applied + 1) and a replay (seq already applied)", async () => {
     const { store } = stores.make();
     const ref = learner("U1");

@@ -173,7 +173,8 @@ export class MemoryStore implements SessionStore {
     if (input.data !== undefined) s.data = input.data;
     if (input.outbox) s.outbox.set(input.outbox.id, input.outbox.payload);
     this.#touch(s);
-    return { ok: true, version: s.ver };
+    const next = input.withNext ? s.order.get(input.seq + 1) : undefined;
+    return next !== undefined ? { ok: true, version: s.ver, next } : { ok: true, version: s.ver };
   }
 
   async ack(ref: SessionRef, outboxId: string): Promise<void> {

@@ -37,7 +37,8 @@ return n
 
 /**
  * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, hasData ("1"/"0"), data, hasOutbox, outboxId,
- * payload. Returns the new version, or -1 on a conflict (stale version, or seq not applied + 1).
+ * payload, withNext. Returns the new version, or -1 on a conflict (stale version, or seq not
+ * applied + 1); with withNext = "1", { version, id of event seq + 1 (absent when not numbered) }.
  * \`oc\` counts outbox entries so that load reads the whole hash only when there are some.
  */
 export const COMMIT_LUA = `${NUM}
@@ -54,6 +55,9 @@ if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then
   redis.call('HINCRBY', k, 'oc', 1)
 end
 redis.call('PEXPIRE', k, ARGV[3])
+if ARGV[9] == '1' then
+  return { ver, redis.call('HGET', k, 'q:' .. string.format('%d', seq + 1)) }
+end
 return ver
 `;
 

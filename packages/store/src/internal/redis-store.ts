@@ -40,7 +40,7 @@ type Arg = string | number;
 /** The scripts, as ioredis `defineCommand` adds them (one key each). */
 interface Scripts {
   bosunSequence(key: string, ...args: Arg[]): Promise<number>;
-  bosunCommit(key: string, ...args: Arg[]): Promise<number>;
+  bosunCommit(key: string, ...args: Arg[]): Promise<number | [number, string?]>;
   bosunLoad(key: string): Promise<string[]>;
   bosunAck(key: string, ...args: Arg[]): Promise<number>;
   bosunPutDoc(key: string, ...args: Arg[]): Promise<number>;
@@ -163,9 +163,12 @@ export class RedisStore implements SessionStore {
         input.outbox ? "1" : "0",
         input.outbox?.id ?? "",
         input.outbox?.payload ?? "",
+        input.withNext ? "1" : "0",
       ),
     );
-    return v < 0 ? { ok: false, reason: "conflict" } : { ok: true, version: v };
+    if (typeof v === "number") return v < 0 ? { ok: false, reason: "conflict" } : { ok: true, version: v };
+    const [version, next] = v;
+    return typeof next === "string" ? { ok: true, version, next } : { ok: true, version };
   }
 
   async ack(ref: SessionRef, outboxId: string): Promise<void> {

@@ -52,9 +52,15 @@ export interface CommitInput {
   data?: string;
   /** A reply to keep until `ack`: delivered at least once even if the worker dies after the commit. */
   outbox?: { id: string; payload: string };
+  /**
+   * Also answer with the id of event `seq + 1` if it is numbered already (`next` in the result), so
+   * the worker can wake it without asking `eventAt` in another round trip.
+   */
+  withNext?: boolean;
 }
 
-export type CommitResult = { ok: true; version: number } | { ok: false; reason: "conflict" };
+/** `next`: with `withNext`, the id holding number `seq + 1`, when there is one. */
+export type CommitResult = { ok: true; version: number; next?: string } | { ok: false; reason: "conflict" };
 
 /** A versioned document that is not a session (a channel's quiz board, its schedule). */
 export interface Doc {

@@ -3,112 +3,11 @@
 // thread keeps BullMQ, the store, ordering, commit and replies; only plain data crosses over.
 
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import {
-  EngineCore,
-  type EngineInit,
-  type FromEngine,
-  type ToEngine,
-  type TurnAnswer,
-  type TurnRequest,
-} from "./engine-core.ts";
-import { errFields, type Logger } from "./logger.ts";
+import { type Channel, InlineChannel, ThreadChannel } from "./engine-channel.ts";
+import { EngineCore, type EngineInit, type TurnAnswer, type TurnRequest } from "./engine-core.ts";
+import type { Logger } from "./logger.ts";
 import type { EventJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
-
-/** Where requests go: an engine thread, or an EngineCore on this thread. */
-interface Channel {
-  /** Turns sent and not yet answered. */
-  readonly inFlight: number;
-  turn(req: TurnRequest): Promise<TurnAnswer>;
-  post(msg: ToEngine): void;
-  close(): Promise<void>;
-}
-
-/** Runs the engine on this thread (pool size 0): the same messages, answered at once. */
-class InlineChannel implements Channel {
-  readonly inFlight = 0;
-  constructor(private readonly core: EngineCore) {}
-  turn(req: TurnRequest): Promise<TurnAnswer> {
-    // Synchronous on purpose: an early turn runs while the record's load is on the wire.
-    try {
-      return Promise.resolve(this.core.turn(req));
-    } catch (err) {
-      return Promise.reject(err);
-    }
-  }
-  post(msg: ToEngine): void {
-    this.core.handle(msg);
-  }
-  async close(): Promise<void> {}
-}
-
-/** The engine thread's entry (a bootstrap that makes sure tsx can load the TypeScript). */
-const THREAD_ENTRY = new URL("./engine-thread-boot.mjs", import.meta.url);
-
-/** Raised for the turns in flight on an engine thread that stopped; the job is retried. */
-export class EngineThreadError extends Error {
-  readonly code = "engine-thread-stopped";
-}
-
-/** One engine thread. Its turns in flight fail when it stops; `onStop` lets the pool replace it. */
-class ThreadChannel implements Channel {
-  readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve(a: TurnAnswer): void; reject(e: Error): void }>();
-  readonly ready: Promise<void>;
-  #stopped = false;
-
-  constructor(init: EngineInit, logger: Logger, onStop: () => void) {
-    this.#worker = new Worker(THREAD_ENTRY, { workerData: init });
-    // The worker's own connections keep the process alive; a forgotten thread must not.
-    this.#worker.unref();
-    let started: () => void = () => {};
-    let failed: (e: Error) => void = () => {};
-    this.ready = new Promise<void>((resolve, reject) => {
-      started = resolve;
-      failed = reject;
-    });
-    this.ready.catch(() => {});
-    this.#worker.on("message", (m: FromEngine | { op: "ready" }) => {
-      if (m.op === "ready") started();
-      else if (m.op === "log") logger[m.level](m.fields, m.msg);
-      else {
-        const w = this.#waiting.get(m.id);
-        this.#waiting.delete(m.id);
-        w?.resolve(m.answer);
-      }
-    });
-    this.#worker.on("error", (err) => logger.error(errFields(err), "engine thread failed"));
-    this.#worker.on("exit", (code) => {
-      this.#stopped = true;
-      const err = new EngineThreadError(`engine thread stopped (exit code ${code})`);
-      failed(err);
-      for (const w of this.#waiting.values()) w.reject(err);
-      this.#waiting.clear();
-      onStop();
-    });
-  }
-
-  get inFlight(): number {
-    return this.#waiting.size;
-  }
-
-  turn(req: TurnRequest): Promise<TurnAnswer> {
-    if (this.#stopped) return Promise.reject(new EngineThreadError("engine thread stopped"));
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(req.id, { resolve, reject });
-      this.post({ op: "turn", req });
-    });
-  }
-
-  post(msg: ToEngine): void {
-    if (!this.#stopped) this.#worker.postMessage(msg);
-  }
-
-  async close(): Promise<void> {
-    await this.#worker.terminate();
-  }
-}
 
 /** The session the engine holds open for a tag, as far as this thread knows, with its stored text. */
 interface Held {

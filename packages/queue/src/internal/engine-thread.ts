@@ -20,11 +20,14 @@ function forward(level: "info" | "warn" | "error") {
 const logger: Logger = { info: forward("info"), warn: forward("warn"), error: forward("error") };
 const core = new EngineCore({ content: init.content, limits: init.limits, logger }, init.cacheSize);
 
-port.on("message", (msg: ToEngine) => {
-  const answer = core.handle(msg);
-  if (answer && msg.op === "turn") {
-    const m: FromEngine = { op: "answer", id: msg.req.id, answer };
-    port.postMessage(m);
+// Messages come in batches (settles ride along with the next turn), in the order they were sent.
+port.on("message", (batch: ToEngine[]) => {
+  for (const msg of batch) {
+    const answer = core.handle(msg);
+    if (answer && msg.op === "turn") {
+      const m: FromEngine = { op: "answer", id: msg.req.id, answer };
+      port.postMessage(m);
+    }
   }
 });
 

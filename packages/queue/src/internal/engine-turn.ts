@@ -15,7 +15,7 @@ import { checkLimits, type SandboxSize, type SessionLimits, sandboxSize } from "
 import type { Logger } from "./logger.ts";
 import { errFields } from "./logger.ts";
 import { note, replyJob } from "./replies.ts";
-import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
+import type { EventJob, ReplyJob } from "./schemas.ts";
 import type { CachedSession } from "./session-cache.ts";
 
 /** What the engine needs, wherever it runs (an engine thread or the worker's own thread). */
@@ -52,14 +52,39 @@ export function baseReply(job: EventJob): ReplyJob {
   return replyJob(job, "reply", group ? "channel" : "personal", { blocks: [], actions: [] });
 }
 
-/** A reply that passes the reply schema: an oversized one is replaced by a short note. */
+/** The reply schema's bounds (schemas.ts) that an engine reply could break: sizes, never shapes. */
+const BOUNDS = {
+  blocks: 200,
+  actions: 25,
+  text: 1024 * 1024,
+  actionId: 100,
+  label: 80,
+  frames: 20,
+  frame: 256 * 1024,
+};
+
+/**
+ * Whether a reply the engine built passes the reply schema. Its shape is the engine's own (typed) and
+ * its envelope comes from a validated job, so only sizes are checked: far cheaper than a zod parse.
+ */
+export function withinReplyBounds(reply: ReplyJob): boolean {
+  const { blocks, actions } = reply.reply;
+  if (blocks.length > BOUNDS.blocks || actions.length > BOUNDS.actions) return false;
+  for (const b of blocks) {
+    const text = b.kind === "diff" ? undefined : b.kind === "quiz" ? b.prompt : b.text;
+    if (text !== undefined && text.length > BOUNDS.text) return false;
+  }
+  for (const a of actions)
+    if (!a.id || a.id.length > BOUNDS.actionId || !a.label || a.label.length > BOUNDS.label) return false;
+  const frames = reply.frames;
+  if (frames && (frames.length > BOUNDS.frames || frames.some((f) => f.length > BOUNDS.frame))) return false;
+  return true;
+}
+
+/** A reply within the reply schema's bounds: an oversized one is replaced by a short note. */
 function checked(ctx: EngineContext, reply: ReplyJob): ReplyJob {
-  const r = replyJobSchema.safeParse(reply);
-  if (r.success) return reply;
-  ctx.logger.warn(
-    { eventId: reply.eventId, issues: r.error.issues.slice(0, 3).map((i) => i.message) },
-    "reply too large; replaced",
-  );
+  if (withinReplyBounds(reply)) return reply;
+  ctx.logger.warn({ eventId: reply.eventId }, "reply too large; replaced");
   const { frames: _f, ...rest } = reply;
   return {
     ...rest,

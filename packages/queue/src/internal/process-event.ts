@@ -72,13 +72,13 @@ function deferMs(ahead: number): number {
 }
 
 /**
- * Wakes the session's next event if it is waiting in the delayed set, so a session's backlog runs
- * at the speed of the work, not of the defer back-off. Best effort: the back-off is the fallback.
+ * Wakes the session's next event (`next`, named by the commit) if it is waiting in the delayed set,
+ * so a session's backlog runs at the speed of the work, not of the defer back-off. Best effort: the
+ * back-off is the fallback.
  */
-async function promoteNext(ctx: WorkerContext, data: EventJob, seq: number): Promise<void> {
+async function promoteNext(ctx: WorkerContext, next: string | undefined): Promise<void> {
+  if (next === undefined) return;
   try {
-    const next = await ctx.store.eventAt(data.session, seq + 1);
-    if (next === undefined) return;
     const job = await ctx.commands.getJob(jobIdOf(next));
     if (job && (await job.isDelayed())) await job.promote();
   } catch {
@@ -144,6 +144,7 @@ export async function processEvent(
         seq,
         ...(turn.data !== undefined ? { data: turn.data } : {}),
         outbox: { id: data.eventId, payload },
+        withNext: true,
       });
       // A lost race drops the open session the turn used (it ran ahead of what the store holds).
       if (!r.ok) continue;
@@ -153,7 +154,7 @@ export async function processEvent(
       if (turn.refused)
         ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
       // The next event may run as soon as this one is committed: wake it while the reply goes out.
-      const promoting = promoteNext(ctx, data, seq);
+      const promoting = promoteNext(ctx, r.next);
       await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
       await ctx.store.ack(ref, data.eventId);
       await promoting;

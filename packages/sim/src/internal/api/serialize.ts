@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { diffObjects, patchObjects } from "../az/diff.ts";
 import { activeBaseline } from "../az/park.ts";
-import { bootstrap } from "./bootstrap.ts";
+import { sharedBootstrap } from "./bootstrap-cache.ts";
 import type { ClusterState } from "./state.ts";
 import type { KObject } from "./types.ts";
 
@@ -47,30 +47,51 @@ const storedSchema = z
 
 type Objects = Record<string, Record<string, KObject>>;
 
-/** The objects of the cluster kubectl talks to, as first created (an `az aks create`d one, or the bootstrap's). */
-function baselineOf(state: Pick<ClusterState, "seed" | "profile" | "start" | "azure">): Objects {
-  return activeBaseline(state);
+/**
+ * The objects of the cluster kubectl talks to, as first created (an `az aks create`d one, or the
+ * bootstrap's). `fresh`: objects of its own for a state to run on; otherwise shared and frozen.
+ */
+function baselineOf(
+  state: Pick<ClusterState, "seed" | "profile" | "start" | "azure">,
+  fresh: boolean,
+): Objects {
+  return activeBaseline(state, fresh);
 }
 
-const DEFAULT_KUBECONFIG = (seed: number, profile: string, start: number) =>
-  bootstrap({ seed, profile, start, nodeCount: 0 }).kubeconfig;
+/** The bootstrap kubeconfig (shared and frozen: compare with it, copy it to use it). */
+const defaultKubeconfig = (seed: number, profile: string, start: number) =>
+  sharedBootstrap({ seed, profile, start, nodeCount: 0 }).kubeconfig;
+
+/** The bootstrap kubeconfig as JSON, per kubeconfig object (the shared ones live as long as the cache keeps them). */
+const kubeconfigText = new WeakMap<object, string>();
+
+function sameKubeconfig(a: ClusterState["kubeconfig"], base: ClusterState["kubeconfig"]): boolean {
+  let text = kubeconfigText.get(base);
+  if (text === undefined) {
+    text = JSON.stringify(base);
+    kubeconfigText.set(base, text);
+  }
+  return JSON.stringify(a) === text;
+}
 
 export function toStored(state: ClusterState): StoredCluster {
-  const { objects, gone } = diffObjects(state.objects, baselineOf(state));
+  const { objects, gone } = diffObjects(state.objects, baselineOf(state, false));
   const { objects: _o, kubeconfig, ...rest } = state;
-  const base = DEFAULT_KUBECONFIG(state.seed, state.profile, state.start);
-  const defaultKube = JSON.stringify(kubeconfig) === JSON.stringify(base);
+  const defaultKube = sameKubeconfig(kubeconfig, defaultKubeconfig(state.seed, state.profile, state.start));
   return { ...rest, objects, gone, ...(defaultKube ? {} : { kubeconfig }) };
 }
 
 /** Rebuilds a full state from its stored form; throws on a malformed one. */
 export function fromStored(input: unknown): ClusterState {
   const stored = storedSchema.parse(input) as unknown as StoredCluster;
-  const objects = patchObjects(baselineOf(stored), stored.objects, stored.gone);
+  const objects = patchObjects(baselineOf(stored, true), stored.objects, stored.gone);
   const { gone: _g, kubeconfig, ...rest } = stored;
-  const base = DEFAULT_KUBECONFIG(stored.seed, stored.profile, stored.start);
   reviveNever(rest.pods);
-  return { ...rest, objects, kubeconfig: kubeconfig ?? base };
+  return {
+    ...rest,
+    objects,
+    kubeconfig: kubeconfig ?? structuredClone(defaultKubeconfig(stored.seed, stored.profile, stored.start)),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // One object store per AKS cluster: the current one lives in ClusterState, the others are parked compactly.
 
 import { bootstrap, CLUSTER_AGE_MS } from "../api/bootstrap.ts";
+import { sharedBootstrap } from "../api/bootstrap-cache.ts";
 import type { Cluster } from "../api/cluster.ts";
 import { makeNode, nodeName } from "../api/nodes.ts";
 import type { ClusterState } from "../api/state.ts";
@@ -43,19 +44,23 @@ export function poolNode(r: AksRecord, pool: PoolRecord, m: PoolMember): KObject
  * A cluster's objects as AKS first made them: the bootstrap cluster's (from the session seed), or
  * for an `az aks create`d one the built-in namespaces, ConfigMaps and Service from its own seed;
  * plus a Node for every pool member az added (rv > 0). Deterministic in the record, so a parked or
- * saved cluster only keeps what changed since.
+ * saved cluster only keeps what changed since. `fresh`: objects of its own, to run; otherwise
+ * shared frozen ones, only to diff against.
  */
-export function baselineObjects(meta: Meta, r: AksRecord): Objects {
-  const objects =
+export function baselineObjects(meta: Meta, r: AksRecord, fresh = true): Objects {
+  const build = fresh ? bootstrap : sharedBootstrap;
+  const base =
     r.seed === undefined
-      ? bootstrap(meta).objects
-      : bootstrap({
+      ? build(meta).objects
+      : build({
           seed: r.seed,
           profile: meta.profile,
           start: r.created + CLUSTER_AGE_MS,
           nodeCount: 0,
         }).objects;
-  const nodes = objects.nodes ?? {};
+  // The shared maps stay as they are: a new top level and node map take the pool's nodes.
+  const objects = fresh ? base : { ...base };
+  const nodes = fresh ? (objects.nodes ?? {}) : { ...(objects.nodes ?? {}) };
   objects.nodes = nodes;
   for (const pool of r.pools)
     for (const m of pool.members) {
@@ -70,10 +75,15 @@ export function activeRecord(az: AzureState): AksRecord | undefined {
   return az.clusters.find((c) => keyOf(c) === az.active);
 }
 
-/** The baseline of the cluster whose objects are in the state (the bootstrap's before any az command). */
-export function activeBaseline(state: Meta & { azure?: AzureState | undefined }): Objects {
+/**
+ * The baseline of the cluster whose objects are in the state (the bootstrap's before any az
+ * command). `fresh`: objects of its own, to run; otherwise shared frozen ones, only to read.
+ */
+export function activeBaseline(state: Meta & { azure?: AzureState | undefined }, fresh = true): Objects {
   const r = state.azure ? activeRecord(state.azure) : undefined;
-  return r ? baselineObjects(state, r) : bootstrap(state).objects;
+  if (r) return baselineObjects(state, r, fresh);
+  const meta = { seed: state.seed, profile: state.profile, start: state.start };
+  return fresh ? bootstrap(meta).objects : sharedBootstrap(meta).objects;
 }
 
 /** A cluster nobody has used yet: nothing differs from its baseline. */
@@ -83,7 +93,7 @@ export function emptyParked(at: number): ParkedCluster {
 
 /** Moves the per-cluster part of the state into `r.parked`, compactly. */
 function park(state: ClusterState, r: AksRecord): void {
-  const { objects, gone } = diffObjects(state.objects, baselineObjects(state, r));
+  const { objects, gone } = diffObjects(state.objects, baselineObjects(state, r, false));
   const { pods, images, ipam, events, timers, metrics, nodeRuntime, refused } = state;
   r.parked = {
     at: state.now,

@@ -21,6 +21,15 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     expect(await store.sequence(learner("U2"), "e1")).toBe(1);
   });
 
+  test("place says whether the event id was numbered before", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect(await store.place(ref, "e1")).toEqual({ seq: 1, known: false });
+    expect(await store.place(ref, "e2")).toEqual({ seq: 2, known: false });
+    expect(await store.place(ref, "e1")).toEqual({ seq: 1, known: true });
+    expect(await store.sequence(ref, "e2")).toBe(2);
+  });
+
   test("100 concurrent sequence calls for distinct ids get 1..100 exactly once", async () => {
     const { store } = stores.make();
     const ref = learner("U1");

@@ -122,9 +122,14 @@ export class MemoryStore implements SessionStore {
   }
 
   async sequence(ref: SessionRef, eventId: string): Promise<number> {
+    return (await this.place(ref, eventId)).seq;
+  }
+
+  async place(ref: SessionRef, eventId: string): Promise<{ seq: number; known: boolean }> {
     checkId("event id", eventId);
     const e = this.#session(ref, true);
     let n = e.events.get(eventId);
+    const known = n !== undefined;
     if (n === undefined) {
       n = ++e.next;
       e.events.set(eventId, n);
@@ -138,7 +143,7 @@ export class MemoryStore implements SessionStore {
       }
     }
     this.#touch(e);
-    return n;
+    return { seq: n, known };
   }
 
   async eventAt(ref: SessionRef, seq: number): Promise<string | undefined> {

@@ -13,7 +13,8 @@ end
 `;
 
 /**
- * KEYS[1] session; ARGV: eventId, dedupWindow, ttlMs. Returns the event's sequence number. A new id
+ * KEYS[1] session; ARGV: eventId, dedupWindow, ttlMs. Returns { the event's sequence number, 1 if
+ * the id was numbered before else 0 }. A new id
  * takes `next + 1` and forgets the id `dedupWindow` numbers back, e.g. with a window of 256 the
  * id numbered 44 is forgotten when number 300 is handed out, so the hash never holds more than 256.
  */
@@ -23,7 +24,7 @@ local id = ARGV[1]
 local known = redis.call('HGET', k, 'e:' .. id)
 if known then
   redis.call('PEXPIRE', k, ARGV[3])
-  return num(known, 'e:')
+  return { num(known, 'e:'), 1 }
 end
 local n = num(redis.call('HGET', k, 'next'), 'next') + 1
 local ns = string.format('%d', n)
@@ -32,7 +33,7 @@ local old = string.format('%d', n - tonumber(ARGV[2]))
 local oldId = redis.call('HGET', k, 'q:' .. old)
 if oldId then redis.call('HDEL', k, 'q:' .. old, 'e:' .. oldId) end
 redis.call('PEXPIRE', k, ARGV[3])
-return n
+return { n, 0 }
 `;
 
 /**

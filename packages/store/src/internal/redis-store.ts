@@ -39,7 +39,7 @@ export interface RedisStoreOptions extends StoreOptions {
 type Arg = string | number;
 /** The scripts, as ioredis `defineCommand` adds them (one key each). */
 interface Scripts {
-  bosunSequence(key: string, ...args: Arg[]): Promise<number>;
+  bosunSequence(key: string, ...args: Arg[]): Promise<[number, number]>;
   bosunCommit(key: string, ...args: Arg[]): Promise<number | [number, string?]>;
   bosunLoad(key: string): Promise<string[]>;
   bosunAck(key: string, ...args: Arg[]): Promise<number>;
@@ -115,11 +115,16 @@ export class RedisStore implements SessionStore {
   }
 
   async sequence(ref: SessionRef, eventId: string): Promise<number> {
+    return (await this.place(ref, eventId)).seq;
+  }
+
+  async place(ref: SessionRef, eventId: string): Promise<{ seq: number; known: boolean }> {
     checkId("event id", eventId);
     const key = this.#key(ref);
-    return this.#run("sequence", (r) =>
+    const [seq, known] = await this.#run("sequence", (r) =>
       r.bosunSequence(key, eventId, this.#opts.dedupWindow, this.#opts.ttlMs),
     );
+    return { seq, known: known === 1 };
   }
 
   async eventAt(ref: SessionRef, seq: number): Promise<string | undefined> {

@@ -93,6 +93,11 @@ export interface SessionStore {
    * recognised. Refreshes the session's TTL.
    */
   sequence(ref: SessionRef, eventId: string): Promise<number>;
+  /**
+   * `sequence`, also saying whether the id was numbered before (`known`): a producer learns that an
+   * event is new without asking the queue. An id forgotten by the dedup window counts as new.
+   */
+  place(ref: SessionRef, eventId: string): Promise<{ seq: number; known: boolean }>;
   /** The id of the event that holds sequence number `seq`, if it is still remembered. */
   eventAt(ref: SessionRef, seq: number): Promise<string | undefined>;
   /** The session record (version 0 and no data when it does not exist). */

@@ -18,7 +18,10 @@ export interface ProducerOptions {
   logger?: Logger;
 }
 
-/** What `send` did. `duplicate`: a job with this id was already in the queue (kept a day once done). */
+/**
+ * What `send` did. `duplicate`: a job with this id was already in the queue (kept a day once done).
+ * An event re-sent after its session's dedup window forgot it (256 later events) reads as new.
+ */
 export interface SendResult {
   jobId: string;
   duplicate: boolean;
@@ -62,7 +65,14 @@ export class Producer {
         parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`),
       );
     const data = parsed.data;
-    if (data.kind === "event") data.seq = await this.store.sequence(data.session, data.eventId);
+    // An event numbered for the first time cannot have a job yet (the job id is the event id), so
+    // only a known one needs the duplicate check below: one round trip fewer for nearly every event.
+    let fresh = false;
+    if (data.kind === "event") {
+      const placed = await this.store.place(data.session, data.eventId);
+      data.seq = placed.seq;
+      fresh = !placed.known;
+    }
     const jobId = "eventId" in data ? jobIdOf(data.eventId) : undefined;
     const timestamp = Date.now();
     const added = await this.queue.add(data.kind, data, {
@@ -70,7 +80,7 @@ export class Producer {
       ...(jobId !== undefined ? { jobId } : {}),
     });
     const id = added.id ?? jobId ?? "";
-    if (jobId === undefined) return { jobId: id, duplicate: false };
+    if (jobId === undefined || fresh) return { jobId: id, duplicate: false };
     // BullMQ answers an add of an existing id with that id and changes nothing; the stored
     // timestamp tells whether the job is ours or was already there.
     const client = await this.queue.client;

@@ -10,9 +10,7 @@ import {
   startWorker,
 } from "@bosun/queue";
 import { RedisStore } from "@bosun/store";
-import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import {
   FakeDiscord,
   type FakeMessage,
@@ -20,14 +18,10 @@ import {
   MANAGER_PERMISSIONS,
   snowflake,
 } from "../fakes/discord.ts";
+import { testContent } from "../support/content.ts";
+import { deleteKeys, obliterateQueues } from "../support/redis-keys.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
-
-let content: Content | undefined;
-/** Lessons and quiz bank, loaded once per test file. */
-export function testContent(): Content {
-  content ??= loadContentOrThrow(readContentDir());
-  return content;
-}
+import { until } from "../support/wait.ts";
 
 /** A log line the bot wrote. */
 export interface LogLine {
@@ -42,21 +36,6 @@ export function recordingLogger(lines: LogLine[]): Logger {
     lines.push({ level, obj, ...(msg !== undefined ? { msg } : {}) });
   };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
-
-/** Polls `check` until it gives a value, or fails after `ms` (for BullMQ state, which emits nothing here). */
-export async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** The newest version of a fake message's body. */
@@ -182,21 +161,10 @@ export class DiscordHarness {
   async close(): Promise<void> {
     await this.bot?.close();
     await this.worker?.close();
-    for (const name of [COMMANDS_QUEUE, repliesQueue("discord")]) {
-      const q = new Queue(name, { connection: { url: this.redisUrl }, prefix: this.queuePrefix });
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
+    await obliterateQueues(this.redisUrl, this.queuePrefix, [COMMANDS_QUEUE, repliesQueue("discord")]);
     await this.replyQueue?.close();
     await this.store?.close();
-    const redis = new Redis(this.redisUrl);
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${this.storePrefix}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-    await redis.quit();
+    await deleteKeys(this.redisUrl, `${this.storePrefix}:*`);
     await this.fake?.close();
   }
 }

@@ -6,7 +6,9 @@ import type { QuizQuestion } from "@bosun/tutor";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../fakes/discord.ts";
-import { buttonsOf, DiscordHarness, testContent, textOf, until } from "./harness.ts";
+import { testContent } from "../support/content.ts";
+import { until } from "../support/wait.ts";
+import { buttonsOf, DiscordHarness, textOf } from "./harness.ts";
 
 let h: DiscordHarness;
 beforeAll(async () => {

@@ -3,7 +3,8 @@
 import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MEMBER_PERMISSIONS } from "../fakes/discord.ts";
-import { buttonsOf, codeBodies, DiscordHarness, latest, testContent, textOf } from "./harness.ts";
+import { testContent } from "../support/content.ts";
+import { buttonsOf, codeBodies, DiscordHarness, latest, textOf } from "./harness.ts";
 
 let h: DiscordHarness;
 beforeAll(async () => {

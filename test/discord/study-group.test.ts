@@ -4,7 +4,8 @@ import { jobIdOf } from "@bosun/queue";
 import { channelDocName } from "@bosun/store";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FakeMessage } from "../fakes/discord.ts";
-import { buttonsOf, DiscordHarness, latest, textOf, until } from "./harness.ts";
+import { until } from "../support/wait.ts";
+import { buttonsOf, DiscordHarness, latest, textOf } from "./harness.ts";
 
 let h: DiscordHarness;
 let thread = "";

@@ -3,7 +3,8 @@
 import { type CommandJob, type EventJob, jobIdOf, QueueError } from "@bosun/queue";
 import { sessionTag } from "@bosun/store";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, replyText, textOf, until, userSession } from "./pipeline-harness.ts";
+import { until } from "../support/wait.ts";
+import { eventJob, Pipeline, replyText, textOf, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { Sim } from "@bosun/sim";
 import { unpackSession } from "@bosun/tutor";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, until, userSession } from "./pipeline-harness.ts";
+import { until } from "../support/wait.ts";
+import { eventJob, Pipeline, userSession } from "./pipeline-harness.ts";
 
 const SESSIONS = 5;
 const PER_SESSION = 20;

@@ -2,7 +2,8 @@
 
 import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, until, userSession } from "./pipeline-harness.ts";
+import { until } from "../support/wait.ts";
+import { eventJob, Pipeline, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {

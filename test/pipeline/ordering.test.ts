@@ -3,7 +3,8 @@
 import { Sim } from "@bosun/sim";
 import { unpackSession } from "@bosun/tutor";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, until, userSession } from "./pipeline-harness.ts";
+import { until } from "../support/wait.ts";
+import { eventJob, Pipeline, userSession } from "./pipeline-harness.ts";
 
 const N = 200;
 let p: Pipeline;

@@ -13,30 +13,9 @@ import {
   type WorkerOptions,
 } from "@bosun/queue";
 import { RedisStore, type SessionRef } from "@bosun/store";
-import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
+import { testContent } from "../support/content.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
-
-let content: Content | undefined;
-/** Lessons and quiz bank, loaded once per test file. */
-export function testContent(): Content {
-  content ??= loadContentOrThrow(readContentDir());
-  return content;
-}
-
-/** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
-export async function until<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from "../support/wait.ts";
 
 /** Replies collected from a reply queue, with the job id each came as. */
 export interface Collected {

@@ -10,7 +10,9 @@ import {
 import type { ChannelRef } from "@bosun/store";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { Pipeline, replyText, testContent, until } from "./pipeline-harness.ts";
+import { testContent } from "../support/content.ts";
+import { until } from "../support/wait.ts";
+import { Pipeline, replyText } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {

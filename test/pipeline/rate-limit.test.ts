@@ -1,7 +1,8 @@
 // A learner over the rate limit gets a friendly reply; other learners lose nothing.
 
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { eventJob, Pipeline, textOf, until, userSession } from "./pipeline-harness.ts";
+import { until } from "../support/wait.ts";
+import { eventJob, Pipeline, textOf, userSession } from "./pipeline-harness.ts";
 
 let p: Pipeline;
 beforeAll(async () => {

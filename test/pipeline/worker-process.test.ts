@@ -1,83 +1,37 @@
 // The worker as a real process: health and metrics endpoints, bad configuration, a graceful stop
 // that finishes the job in flight, and a killed worker's job taken over and applied exactly once.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import { consumeReplies, type EventJob, Producer, type ReplyJob, repliesQueue } from "@bosun/queue";
 import { RedisStore, type SessionRef } from "@bosun/store";
 import { unpackSession } from "@bosun/tutor";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { REPO_ROOT } from "../support/paths.ts";
+import { type AppProcess, killApps, spawnApp } from "../support/app-process.ts";
+import { deleteKeys } from "../support/redis-keys.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
+import { until as untilWithin } from "../support/wait.ts";
 
 const redisUrl = inject("redisUrl");
 
-/** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Worker processes are slow to start and stop on this machine: every wait here allows a minute. */
+const until = <T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 60_000) =>
+  untilWithin(what, check, ms);
 
-interface WorkerProcess {
-  child: ChildProcess;
-  /** Parsed JSON log lines so far. */
-  logs: Record<string, unknown>[];
-  stderr: () => string;
-  stdout: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+interface WorkerProcess extends AppProcess {
   /** The health server's port, from the "health server listening" log line. */
   port(): Promise<number>;
   /** Resolves once the worker logged "worker started". */
   started(): Promise<void>;
 }
 
-const children: ChildProcess[] = [];
-
 /** Starts `node --import tsx apps/worker/src/main.ts` with exactly `env` (plus PATH and HOME). */
 function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const logs: Record<string, unknown>[] = [];
-  let out = "";
-  let err = "";
-  let partial = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d;
-    partial += d;
-    const lines = partial.split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) if (line.trim()) logs.push(JSON.parse(line));
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    err += d;
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const logged = (msg: string) => () => logs.find((l) => l.msg === msg);
+  const app = spawnApp("apps/worker/src/main.ts", env);
   return {
-    child,
-    logs,
-    stderr: () => err,
-    stdout: () => out,
-    exit,
-    port: async () => Number((await until("the health port", logged("health server listening"))).port),
+    ...app,
+    port: async () => Number((await app.logged("health server listening")).port),
     started: async () => {
-      await until("worker started", logged("worker started"));
+      await app.logged("worker started");
     },
   };
 }
@@ -140,26 +94,15 @@ function pipelineClient() {
     await replyQueue.obliterate({ force: true });
     await replyQueue.close();
     await producer.close();
-    await deleteKeys(`${p.store}:*`);
+    await deleteKeys(redisUrl, `${p.store}:*`);
     await store.close();
   });
   return { p, store, producer, replies, replyQueue, session, event, replyTo, run };
 }
 
-async function deleteKeys(pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== "0");
-  await redis.quit();
-}
-
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  killApps();
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
@@ -251,7 +194,8 @@ describe("the worker process", () => {
       w.child.kill("SIGTERM");
       expect(await w.exit).toEqual({ code: 0, signal: null });
       expect(w.logs.map((l) => l.msg)).toContain("worker stopped");
-      // Every stdout line was JSON (the parser would have thrown), and nothing went to stderr.
+      // Every stdout line was JSON, and nothing went to stderr.
+      expect(w.notJson).toEqual([]);
       expect(w.stderr()).toBe("");
     },
     SLOW,

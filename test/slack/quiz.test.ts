@@ -3,7 +3,8 @@
 import { ROUND_ACTION_PREFIX } from "@bosun/queue";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buttons, messageText, person, SlackHarness, until } from "./slack-harness.ts";
+import { until } from "../support/wait.ts";
+import { buttons, messageText, person, SlackHarness } from "./slack-harness.ts";
 
 const CHANNEL = "C0QUIZ";
 let h: SlackHarness;

@@ -4,9 +4,7 @@ import { type BosunWorker, COMMANDS_QUEUE, type ReplyJob, repliesQueue, startWor
 import type { SlackConfig } from "@bosun/slack";
 import { createLogger, type RunningSlackApp, startSlackApp, unescapeMrkdwn } from "@bosun/slack";
 import { RedisStore } from "@bosun/store";
-import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { FakeSlack, type FakeSlackOptions } from "../fakes/slack.ts";
 import {
   blockActionsBody,
@@ -17,27 +15,13 @@ import {
   slashCommandBody,
   viewSubmissionBody,
 } from "../fakes/slack-requests.ts";
+import { testContent } from "../support/content.ts";
+import { deleteKeys } from "../support/redis-keys.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
+import { until } from "../support/wait.ts";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const TEAM = "T0FAKE";
-
-let content: Content | undefined;
-function testContent(): Content {
-  content ??= loadContentOrThrow(readContentDir());
-  return content;
-}
-
-/** Polls `check` until it gives a value, or fails after `ms` (for state outside the fake: BullMQ). */
-export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A person of the fake workspace. */
 export function person(user: string, userName: string, channel = "C0GENERAL"): Person {
@@ -248,23 +232,8 @@ export class SlackHarness {
       await q.obliterate({ force: true }).catch(() => {});
       await q.close();
     }
-    await deleteKeys(this.redisUrl, this.prefix);
+    await deleteKeys(this.redisUrl, `${this.prefix}:*`);
     await this.store.close();
     await this.fake.close();
-  }
-}
-
-/** Removes a run's Redis keys (the prefix is the run's alone; never a flush). */
-export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    await redis.quit();
   }
 }

@@ -3,12 +3,13 @@
 import { type BosunWorker, COMMANDS_QUEUE, repliesQueue, startWorker } from "@bosun/queue";
 import { createLogger, type RunningSlackApp, type SlackConfig, startSlackApp } from "@bosun/slack";
 import { RedisStore } from "@bosun/store";
-import { loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FakeSlack } from "../fakes/slack.ts";
+import { testContent } from "../support/content.ts";
+import { deleteKeys } from "../support/redis-keys.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
-import { codeText, deleteKeys, TEAM } from "./slack-harness.ts";
+import { codeText, TEAM } from "./slack-harness.ts";
 
 const prefix = uniquePrefix("slack-socket");
 let fake: FakeSlack;
@@ -24,7 +25,7 @@ beforeAll(async () => {
     redisUrl,
     prefix,
     store,
-    content: loadContentOrThrow(readContentDir()),
+    content: testContent(),
     rate: false,
   });
   const config: SlackConfig = {
@@ -52,7 +53,7 @@ afterAll(async () => {
     await q.obliterate({ force: true }).catch(() => {});
     await q.close();
   }
-  await deleteKeys(inject("redisUrl"), prefix);
+  await deleteKeys(inject("redisUrl"), `${prefix}:*`);
   await store?.close();
   await fake?.close();
 });

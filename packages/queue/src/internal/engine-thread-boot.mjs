@@ -15,7 +15,7 @@ function candidates() {
     const a = argv[i] ?? "";
     const flag = ["--import", "--loader", "--experimental-loader"].includes(a);
     const value = flag ? argv[i + 1] : a.startsWith("--import=") ? a.slice("--import=".length) : undefined;
-    if (!value || !value.includes("tsx")) continue;
+    if (!value?.includes("tsx")) continue;
     const base = value.startsWith("file:")
       ? value
       : value.startsWith("/")

@@ -13,6 +13,7 @@ import {
   type WorkerOptions,
 } from "@bosun/queue";
 import { RedisStore, type SessionRef } from "@bosun/store";
+import { afterAll, beforeAll, inject } from "vitest";
 import { testContent } from "../support/content.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
 import { until } from "../support/wait.ts";
@@ -85,6 +86,26 @@ export class Pipeline {
     await this.producer.close();
     await this.store.close();
   }
+}
+
+/**
+ * The usual pipeline of a test file: one worker (concurrency 4) and a collector on replies-slack,
+ * started before the file's tests and closed after them. Call at the top level; use `p()` in tests.
+ */
+export function sharedPipeline(): () => Pipeline {
+  let p: Pipeline | undefined;
+  beforeAll(async () => {
+    p = new Pipeline(inject("redisUrl"));
+    await p.worker({ concurrency: 4 });
+    p.collect();
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+  return () => {
+    if (!p) throw new Error("the pipeline is used before beforeAll started it");
+    return p;
+  };
 }
 
 let counter = 0;

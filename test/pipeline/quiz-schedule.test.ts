@@ -9,20 +9,12 @@ import {
 } from "@bosun/queue";
 import type { ChannelRef } from "@bosun/store";
 import type { Job } from "bullmq";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect, test } from "vitest";
 import { testContent } from "../support/content.ts";
 import { until } from "../support/wait.ts";
-import { Pipeline, replyText } from "./pipeline-harness.ts";
+import { replyText, sharedPipeline } from "./pipeline-harness.ts";
 
-let p: Pipeline;
-beforeAll(async () => {
-  p = new Pipeline(inject("redisUrl"));
-  await p.worker({ concurrency: 4 });
-  p.collect();
-});
-afterAll(async () => {
-  await p?.close();
-});
+const p = sharedPipeline();
 
 const channel: ChannelRef = { platform: "slack", workspace: "T1", channel: "C-quiz" };
 const ada = { id: "U-ada", name: "Ada" };
@@ -44,12 +36,12 @@ function person(actor: { id: string; name: string }) {
 /** The delayed job called `name` on the commands queue, once there is one. */
 async function delayed(name: string): Promise<Job> {
   return until(`a delayed ${name} job`, async () =>
-    (await p.producer.queue.getDelayed()).find((j) => j.name === name),
+    (await p().producer.queue.getDelayed()).find((j) => j.name === name),
   );
 }
 
 async function replyOf(pred: (r: ReplyJob) => boolean, what: string): Promise<ReplyJob> {
-  return until(what, () => p.replies.find((r) => pred(r.reply))?.reply);
+  return until(what, () => p().replies.find((r) => pred(r.reply))?.reply);
 }
 
 test("a scheduled round opens, takes answers, is revealed, and scores the leaderboard", async () => {
@@ -62,13 +54,15 @@ test("a scheduled round opens, takes answers, is revealed, and scores the leader
     revealAfterMs: 5 * 60_000,
     channelTarget: { channel: "C-quiz" },
   };
-  await p.send(schedule);
+  await p().send(schedule);
   const set = await replyOf((r) => r.eventId === schedule.eventId, "the schedule notice");
   expect(set.kind).toBe("notice");
   expect(set.visibility).toBe("personal");
   expect(replyText(set)).toContain("0 9 * * 1-5");
-  expect((await p.producer.queue.getJobSchedulers()).map((s) => s.key)).toContain(quizSchedulerIdOf(channel));
-  expect((await getQuizSchedule(p.store, channel))?.cron).toBe("0 9 * * 1-5");
+  expect((await p().producer.queue.getJobSchedulers()).map((s) => s.key)).toContain(
+    quizSchedulerIdOf(channel),
+  );
+  expect((await getQuizSchedule(p().store, channel))?.cron).toBe("0 9 * * 1-5");
 
   await (await delayed("round-open")).promote();
   const round = await replyOf((r) => r.kind === "round", "the round's question");
@@ -100,7 +94,7 @@ test("a scheduled round opens, takes answers, is revealed, and scores the leader
     { kind: "round-answer", ...person(ada), channel, answer: right },
     { kind: "round-answer", ...person(bob), channel, answer: wrong },
   ];
-  for (const a of answers) await p.send(a);
+  for (const a of answers) await p().send(a);
   for (const a of answers) {
     const got = await replyOf((r) => r.eventId === (a as { eventId: string }).eventId, "an answer's notice");
     expect(got.kind).toBe("notice");
@@ -118,17 +112,17 @@ test("a scheduled round opens, takes answers, is revealed, and scores the leader
   expect(text).toContain("1. Ada: 15 points");
 
   const board: CommandJob = { kind: "leaderboard", ...person(bob), channel };
-  await p.send(board);
+  await p().send(board);
   const lb = await replyOf((r) => r.eventId === board.eventId, "the leaderboard");
   expect(lb.visibility).toBe("personal");
   expect(replyText(lb)).toMatch(/1\. Ada: 15 points\n2\. Bob: 0 points/);
 
   const off: CommandJob = { kind: "quiz-unschedule", ...person(ada), channel };
-  await p.send(off);
+  await p().send(off);
   const removed = await replyOf((r) => r.eventId === off.eventId, "the unschedule notice");
   expect(replyText(removed)).toContain("removed");
-  expect(await p.producer.queue.getJobSchedulers()).toHaveLength(0);
-  expect(await getQuizSchedule(p.store, channel)).toBeUndefined();
+  expect(await p().producer.queue.getJobSchedulers()).toHaveLength(0);
+  expect(await getQuizSchedule(p().store, channel)).toBeUndefined();
 });
 
 test("an unreadable cron gets a note and schedules nothing", async () => {
@@ -140,14 +134,14 @@ test("an unreadable cron gets a note and schedules nothing", async () => {
     revealAfterMs: 60_000,
     channelTarget: { channel: "C-bad" },
   };
-  await p.send(bad);
+  await p().send(bad);
   const got = await replyOf((r) => r.eventId === bad.eventId, "the refusal");
   expect(replyText(got)).toContain("five cron fields");
   const bad2: CommandJob = { ...bad, ...person(ada), cron: "99 9 * * *" };
-  await p.send(bad2);
+  await p().send(bad2);
   const got2 = await replyOf((r) => r.eventId === bad2.eventId, "the second refusal");
   expect(replyText(got2)).toContain("not a schedule I can read");
-  expect((await p.producer.queue.getJobSchedulers()).map((s) => s.key)).not.toContain(
+  expect((await p().producer.queue.getJobSchedulers()).map((s) => s.key)).not.toContain(
     quizSchedulerIdOf(bad.channel),
   );
 });

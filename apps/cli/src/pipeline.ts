@@ -185,6 +185,9 @@ export async function openPipeline(opts: PipelineOptions): Promise<Pipeline> {
         store,
         content: typeof opts.content === "function" ? opts.content() : opts.content,
         rate: false,
+        // One terminal, one learner: the engine on this thread starts at once and needs no
+        // extra memory; threads pay off for a worker serving many sessions.
+        engineThreads: 0,
         logger,
       });
       opts.note?.(`bosun: no worker is running on ${where}; running one in this process`);

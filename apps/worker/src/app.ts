@@ -112,6 +112,7 @@ export async function startWorkerApp(config: WorkerConfig, deps: WorkerAppDeps =
       store,
       content,
       concurrency: config.concurrency,
+      ...(config.engineThreads !== undefined ? { engineThreads: config.engineThreads } : {}),
       limits: config.limits,
       rate: config.rate,
       lockDurationMs: config.lockDurationMs,

@@ -36,6 +36,7 @@ describe("loadConfig", () => {
     const c = loadConfig({
       REDIS_URL: "rediss://:pw@cache.example.net:6380",
       WORKER_CONCURRENCY: "32",
+      WORKER_ENGINE_THREADS: "0",
       HEALTH_HOST: "127.0.0.1",
       HEALTH_PORT: "0",
       LOG_LEVEL: "DEBUG",
@@ -55,6 +56,7 @@ describe("loadConfig", () => {
     expect(c).toEqual({
       redisUrl: "rediss://:pw@cache.example.net:6380",
       concurrency: 32,
+      engineThreads: 0,
       health: { host: "127.0.0.1", port: 0 },
       logLevel: "debug",
       queuePrefix: "{bosun}",

@@ -22,6 +22,7 @@ export { ConfigError, LOG_LEVELS };
 export const workerEnvSchema = z.object({
   REDIS_URL: redisUrl(),
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
+  WORKER_ENGINE_THREADS: optionalWholeNumber(0, 64),
   HEALTH_HOST: hostName("0.0.0.0"),
   HEALTH_PORT: wholeNumber(0, 65535, 8080),
   LOG_LEVEL: logLevel("info"),
@@ -43,6 +44,8 @@ export const workerEnvSchema = z.object({
 export interface WorkerConfig {
   redisUrl: string;
   concurrency: number;
+  /** Engine threads; undefined = one per CPU (the pipeline's default), 0 = on the main thread. */
+  engineThreads?: number;
   health: { host: string; port: number };
   logLevel: LogLevelName;
   queuePrefix: string;
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): WorkerConfi
   return {
     redisUrl: e.REDIS_URL,
     concurrency: e.WORKER_CONCURRENCY,
+    ...(e.WORKER_ENGINE_THREADS !== undefined ? { engineThreads: e.WORKER_ENGINE_THREADS } : {}),
     health: { host: e.HEALTH_HOST, port: e.HEALTH_PORT },
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,

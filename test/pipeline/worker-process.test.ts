@@ -183,7 +183,14 @@ describe("the worker process", () => {
       const reply = await c.run("kubectl create deployment web --image=nginx:1.25");
       expect(text(reply)).toContain("deployment.apps/web created");
 
-      const metrics = await get("/metrics");
+      // The job's figures are recorded once BullMQ marks it completed, a moment after the reply.
+      const metrics = await until("the job in /metrics", async () => {
+        const m = await get("/metrics");
+        const done =
+          m.body.includes('bosun_queue_jobs{state="completed"} 1') &&
+          m.body.includes('bosun_job_duration_seconds_count{kind="event",outcome="ok"} 1');
+        return done ? m : undefined;
+      });
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain('bosun_job_duration_seconds_count{kind="event",outcome="ok"} 1');
       expect(metrics.body).toContain('bosun_queue_jobs{state="completed"} 1');

@@ -31,13 +31,21 @@ describe("/kubectl", () => {
     const get = await h.command(ann, "/k", "get pods");
     expect(get.status).toBe(200);
     const [pods] = await h.responsesTo(get.responseId);
+    // It went through the queue: the worker's ReplyJob for this request carries the output.
+    const job = await h.replyJobFor(get.responseId);
+    expect(job.reply.blocks.some((b) => b.kind === "code" && b.command === "kubectl get pods")).toBe(true);
     const out = codeText([pods ?? {}]);
     expect(out).toMatch(/^NAME\s+READY\s+STATUS/);
     expect(out.match(/^web-[a-z0-9]+-[a-z0-9]{5}\s/gm)).toHaveLength(3);
     expect(messageText(pods ?? {})).toMatch(/\*Changes\*\n```\n[\s\S]*replicaset\/web-/);
     // The lesson's step is not done yet: the tutor says so and offers its hint.
     expect(messageText(pods ?? {})).toContain("Not done yet");
-    expect(buttons(pods ?? {}).map((b) => b.id)).toContain("hint");
+    const hintButton = buttons(pods ?? {}).find((b) => b.id === "hint");
+    expect(hintButton).toBeDefined();
+    // The engine gives the hint itself on request: pressing the reply's Hint button brings it.
+    const pressed = await h.click(ann, { action_id: "hint", value: hintButton?.value ?? "" });
+    const [hint] = await h.responsesTo(pressed.responseId);
+    expect(messageText(hint ?? {})).toMatch(/:bulb: \*Hint[^*]*:\* \S/);
     expect(h.fake.violations).toEqual([]);
   });
 

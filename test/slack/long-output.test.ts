@@ -1,5 +1,6 @@
 // Output longer than a section (3,000 characters) arrives whole, split over sections and messages.
 
+import { renderReply } from "@bosun/slack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { codeText, person, SlackHarness } from "./slack-harness.ts";
 
@@ -20,7 +21,8 @@ describe("long output", () => {
     const output = code?.kind === "code" ? code.text : "";
     expect(output.length).toBeGreaterThan(5000);
 
-    const bodies = await h.responsesTo(res.responseId);
+    // Wait for every message the reply is packed into, not just the first.
+    const bodies = await h.responsesTo(res.responseId, renderReply(sent).length);
     const sections = bodies.flatMap((b) =>
       (b.blocks as Array<{ type: string }>).filter((x) => x.type === "section"),
     );

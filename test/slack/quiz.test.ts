@@ -3,6 +3,7 @@
 import { ROUND_ACTION_PREFIX } from "@bosun/queue";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testContent } from "../support/content.ts";
 import { until } from "../support/wait.ts";
 import { buttons, messageText, person, SlackHarness } from "./slack-harness.ts";
 
@@ -73,13 +74,23 @@ describe("quiz rounds in a channel", () => {
     expect(answerButtons.length).toBeGreaterThanOrEqual(2);
     expect(answerButtons.every((b) => b.value === "r")).toBe(true);
 
-    // Two members answer with different buttons; each gets a private note.
+    // The round's question, from the bank: carl presses the right answer, dora a wrong one.
+    const qid = answerButtons[0]?.id.split(":")[1];
+    const q = testContent().questions.find((x) => x.id === qid);
+    expect(q).toBeDefined();
+    const right =
+      q?.kind === "truefalse"
+        ? String(q.answer)
+        : "abcdefghij"[typeof q?.answer === "number" ? q.answer : -1];
+    const rightButton = answerButtons.find((b) => b.id === `${ROUND_ACTION_PREFIX}${qid}:${right}`);
+    const wrongButton = answerButtons.find((b) => b !== rightButton);
+    expect(rightButton).toBeDefined();
     const carl = await h.click(person("U0CARL", "carl", CHANNEL), {
-      action_id: answerButtons[0]?.id ?? "",
+      action_id: rightButton?.id ?? "",
       value: "r",
     });
     const dora = await h.click(person("U0DORA", "dora", CHANNEL), {
-      action_id: answerButtons[1]?.id ?? "",
+      action_id: wrongButton?.id ?? "",
       value: "r",
     });
     const [carlNote] = await h.responsesTo(carl.responseId);
@@ -87,6 +98,13 @@ describe("quiz rounds in a channel", () => {
     expect(carlNote?.response_type).toBe("ephemeral");
     expect(messageText(carlNote ?? {})).toMatch(/Got your answer/);
     expect(messageText(doraNote ?? {})).toMatch(/Got your answer/);
+    // Only a member's first answer counts: dora's second press (now the right one) is turned away.
+    const again = await h.click(person("U0DORA", "dora", CHANNEL), {
+      action_id: rightButton?.id ?? "",
+      value: "r",
+    });
+    const [againNote] = await h.responsesTo(again.responseId);
+    expect(messageText(againNote ?? {})).toMatch(/already answered round 1/);
 
     await (await delayed("round-close")).promote();
     const reveal = await h.fake.waitFor(
@@ -94,12 +112,14 @@ describe("quiz rounds in a channel", () => {
       "the reveal in the channel",
     );
     const text = messageText(reveal.args);
-    expect(text).toMatch(/Right: (carl|dora) \+\d+/);
-    expect(text).toMatch(/1\. (carl|dora): \d+ points/);
+    expect(text).toContain(q?.explanation ?? "(no explanation)");
+    expect(text).toMatch(/Right: carl \+\d+ \(first\)\. 1 wrong\./);
+    expect(text).toMatch(/1\. carl: \d+ points/);
+    expect(text).not.toMatch(/Right:[^\n]*dora/);
 
     const board = await h.command(person("U0DORA", "dora", CHANNEL), "/bosun", "leaderboard");
     const [lb] = await h.responsesTo(board.responseId);
-    expect(messageText(lb ?? {})).toMatch(/1\. (carl|dora): \d+ points\n2\. (carl|dora): 0 points/);
+    expect(messageText(lb ?? {})).toMatch(/1\. carl: [1-9]\d* points\n2\. dora: 0 points/);
     expect(h.fake.violations).toEqual([]);
   });
 

@@ -66,6 +66,14 @@ describe("parseBosun", () => {
       event: { type: "reset", confirm: true, all: true },
     });
     expect(parseBosun("quiz")).toEqual({ kind: "event", event: { type: "quiz" } });
+    expect(parseBosun("solution")).toEqual({ kind: "event", event: { type: "solution" } });
+    expect(parseBosun("progress")).toEqual({ kind: "event", event: { type: "progress" } });
+    expect(parseBosun("reset")).toEqual({ kind: "event", event: { type: "reset" } });
+    expect(parseBosun("lesson status")).toEqual({
+      kind: "event",
+      event: { type: "lesson", action: "status" },
+    });
+    expect(parseBosun("help")).toEqual({ kind: "help" });
     expect(parseBosun("b")).toEqual({ kind: "event", event: { type: "text", text: "b" } });
   });
 

@@ -112,6 +112,8 @@ it("a scheduled round posts its question, takes answers, and posts the reveal an
   expect(await answerRight(round, h.ada, q)).toContain("Got your answer, Ada");
   // Bob types his (wrong) answer as a reply to the round's post, whatever the kind of question.
   expect(await reply(round, h.bob, wrongTyped(q))).toContain("Got your answer, Bob");
+  // Only a member's first answer counts: Ada's second (wrong) one is turned away.
+  expect(await reply(round, h.ada, wrongTyped(q))).toContain("You already answered round 1, Ada");
 
   await (await delayed("round-close")).promote();
   const reveal = await posted(/Round 1 is closed/);

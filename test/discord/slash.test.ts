@@ -1,5 +1,6 @@
 // The bot end to end with slash commands and buttons: real discord.js, fake Discord, real Redis and worker.
 
+import { ATTACH_OVER, renderFrame, renderReply } from "@bosun/discord";
 import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MEMBER_PERMISSIONS } from "../fakes/discord.ts";
@@ -86,13 +87,18 @@ describe("the Discord bot", () => {
 
   it("a 5,000-character output arrives whole, split over follow-ups within the limits", async () => {
     const cmd = await h.slash("kubectl", [str("command", "get cm,ns,svc -A -o yaml")], h.ada);
-    const msgs = await h.fake.waitFor(() => {
-      const m = h.fake.repliesTo(cmd.token);
-      return m.length >= 3 ? m : undefined;
-    }, "the follow-ups");
     const job = await h.replyJob(cmd.id);
     const code = job.reply.blocks.find((b) => b.kind === "code");
-    expect(code?.kind === "code" && code.text.length).toBeGreaterThan(4500);
+    // At least 5,000 characters, and under the size that is attached as a file: it must be split.
+    expect(code?.kind === "code" && code.text.length).toBeGreaterThanOrEqual(5000);
+    expect(code?.kind === "code" && code.text.length).toBeLessThanOrEqual(ATTACH_OVER);
+    const count = renderReply(job.reply).length;
+    expect(count).toBeGreaterThanOrEqual(3);
+    const msgs = await h.fake.waitFor(() => {
+      const m = h.fake.repliesTo(cmd.token);
+      return m.length >= count ? m : undefined;
+    }, "the follow-ups");
+    expect(msgs).toHaveLength(count);
     const whole = code?.kind === "code" ? code.text.replace(/\n$/, "") : "";
     expect(codeBodies(msgs).join("\n")).toBe(whole);
     for (const m of msgs) expect(String(latest(m).content ?? "").length).toBeLessThanOrEqual(2000);
@@ -120,6 +126,10 @@ describe("the Discord bot", () => {
     }, "every frame and the final edit");
     expect(reply.versions).toHaveLength(edits);
     expect(String(reply?.versions[1]?.content)).toContain("Waiting for deployment");
+    // Each frame in order, then the final reply's first message: the message settles on the final text.
+    const frames = (job.frames ?? []).map((f) => renderFrame(f).content);
+    expect(reply.versions.slice(1, -1).map((v) => v.content)).toEqual(frames);
+    expect(latest(reply).content).toBe(renderReply(job.reply)[0]?.content);
     expect(textOf(reply)).toContain('deployment "roll" successfully rolled out');
   });
 

@@ -1,5 +1,6 @@
 // Study groups end to end: a thread with one shared sandbox, driven by members' plain messages.
 
+import { renderFrame, renderReply } from "@bosun/discord";
 import { jobIdOf } from "@bosun/queue";
 import { channelDocName } from "@bosun/store";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -102,6 +103,11 @@ describe("a study group", () => {
     );
     expect(frames).toBeGreaterThan(1);
     expect(settled.versions).toHaveLength(frames + 1);
+    // Posted with the first frame, edited with each next one, and settled on the final reply.
+    expect(settled.versions.slice(0, -1).map((v) => v.content)).toEqual(
+      (job.frames ?? []).map((f) => renderFrame(f).content),
+    );
+    expect(latest(settled).content).toBe(renderReply(job.reply)[0]?.content);
     expect(textOf(settled)).toContain("Bob ran: kubectl rollout status deployment/shared");
   });
 

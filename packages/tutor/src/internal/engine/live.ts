@@ -49,7 +49,6 @@ function restore(stored: Session["sim"]): Sim {
 /** Runs the handler an event calls for. */
 function dispatch(
   turn: Turn,
-  event: TutorEvent,
   parsed: ParsedText,
   before: () => Snapshot,
   pendingReset: Session["pendingReset"],
@@ -151,7 +150,7 @@ export class LiveSession {
     if (elapsed > 0) sim.advance(elapsed);
     const turn: Turn = { s, sim, ctx, blocks: [], actions: [] };
     if (ctx.group) turn.blocks.push({ kind: "text", text: groupLine(ctx.actor.name, event, parsed) });
-    dispatch(turn, event, parsed, () => before ?? snapshot(turn.sim), pendingReset);
+    dispatch(turn, parsed, () => before ?? snapshot(turn.sim), pendingReset);
     this.#sim = turn.sim;
     this.#kept = turn.after;
     s.lastEventAt = ctx.now;

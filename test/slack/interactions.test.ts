@@ -154,4 +154,27 @@ describe("mentions in a thread", () => {
     );
     expect(codeText([yaml.args])).toMatch(/hello: a & b <3/);
   });
+
+  it("answers in the thread in the channel's shared sandbox when group mode is on", async () => {
+    const channel = "C0THREADG";
+    const on = await h.command(person("U0TESS", "tess", channel), "/bosun", "group on");
+    expect(JSON.parse(on.text)).toMatchObject({ response_type: "in_channel" });
+    await h.event({
+      type: "app_mention",
+      user: "U0TESS",
+      user_profile: { name: "tess", display_name: "tess" },
+      text: "<@U0BOT> k create deployment threaded --image=nginx:1.25",
+      ts: "1700000200.000200",
+      thread_ts: "1700000200.000100",
+      channel,
+      event_ts: "1700000200.000200",
+    });
+    const post = await h.fake.waitFor(
+      () => h.fake.callsTo("chat.postMessage").find((c) => c.args.channel === channel),
+      "the group reply in the thread",
+    );
+    expect(post.args.thread_ts).toBe("1700000200.000100");
+    expect(messageText(post.args)).toMatch(/tess ran:? .*kubectl create deployment threaded/);
+    expect(codeText([post.args])).toBe("deployment.apps/threaded created");
+  });
 });

@@ -3,6 +3,15 @@
 
 import type { RateDecision, RateLimit } from "./types.ts";
 
+/**
+ * The least time (real ms) an idle bucket is kept. A bucket's arithmetic runs on the callers' `now`
+ * (when a person sent the command), not on the clock of whoever stores it, so an expiry at "full
+ * again" alone would forget a bucket whose takes are processed further apart in real time than
+ * their `now`s (a backlog, a replayed script, a slow machine) and hand out a full bucket. An hour
+ * covers any backlog a worker would still run; a bucket idle longer is full by any clock.
+ */
+export const BUCKET_MIN_TTL_MS = 3_600_000;
+
 export interface BucketState {
   tokens: number;
   /** The time (epoch ms) `tokens` was last brought up to date. */
@@ -20,7 +29,11 @@ export function takeTokens(
   limit: RateLimit,
   now: number,
   cost: number,
-): { state: BucketState; decision: RateDecision; fullInMs: number } {
+): {
+  state: BucketState;
+  decision: RateDecision /** How long to keep the bucket (real ms). */;
+  fullInMs: number;
+} {
   const cap = limit.capacity;
   const rate = limit.refillPerSecond;
   let tokens = state ? state.tokens : cap;
@@ -38,7 +51,7 @@ export function takeTokens(
   } else {
     retryAfterMs = Math.ceil(((cost - tokens) * 1000) / rate);
   }
-  const fullInMs = Math.max(1, Math.ceil(((cap - tokens) * 1000) / rate));
+  const fullInMs = Math.max(BUCKET_MIN_TTL_MS, Math.ceil(((cap - tokens) * 1000) / rate));
   return {
     state: { tokens, ts },
     decision: { allowed, remaining: Math.floor(tokens), retryAfterMs },

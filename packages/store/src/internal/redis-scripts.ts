@@ -105,9 +105,10 @@ return ver
 `;
 
 /**
- * KEYS[1] bucket; ARGV: capacity, refillPerSecond, now, cost. Returns { allowed (0/1), tokens
- * ("%.17g"), retryAfterMs }. The same arithmetic, in the same order, as bucket.ts; the key expires
- * when the bucket would be full again, which is the state a missing bucket starts in.
+ * KEYS[1] bucket; ARGV: capacity, refillPerSecond, now, cost, minTtlMs. Returns { allowed (0/1),
+ * tokens ("%.17g"), retryAfterMs }. The same arithmetic, in the same order, as bucket.ts; the key
+ * expires when the bucket would be full again (a missing bucket starts full), but never sooner than
+ * minTtlMs of real time, as `now` is the callers' clock (see BUCKET_MIN_TTL_MS).
  */
 export const TAKE_LUA = `${NUM}
 local k = KEYS[1]
@@ -137,6 +138,6 @@ else
 end
 local ts17 = string.format('%.17g', tokens)
 redis.call('HSET', k, 'tokens', ts17, 'ts', string.format('%.17g', ts))
-redis.call('PEXPIRE', k, math.max(1, math.ceil((cap - tokens) * 1000 / rate)))
+redis.call('PEXPIRE', k, math.max(tonumber(ARGV[5]), math.ceil((cap - tokens) * 1000 / rate)))
 return { allowed, ts17, retry }
 `;

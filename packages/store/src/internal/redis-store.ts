@@ -2,6 +2,7 @@
 // dedup window's `e:<id>`/`q:<seq>` fields and the outbox's `o:<id>`), changed by Lua scripts.
 
 import { Redis } from "ioredis";
+import { BUCKET_MIN_TTL_MS } from "./bucket.ts";
 import { StoreError } from "./errors.ts";
 import { bucketKey, docKey, sessionKey } from "./keys.ts";
 import { ACK_LUA, COMMIT_LUA, LOAD_LUA, PUT_DOC_LUA, SEQUENCE_LUA, TAKE_LUA } from "./redis-scripts.ts";
@@ -213,7 +214,7 @@ export class RedisStore implements SessionStore {
     checkTake(limit, now, cost);
     const k = bucketKey(this.#opts.prefix, key);
     const [allowed, tokens, retry] = await this.#run("take", (r) =>
-      r.bosunTake(k, limit.capacity, limit.refillPerSecond, now, cost),
+      r.bosunTake(k, limit.capacity, limit.refillPerSecond, now, cost, BUCKET_MIN_TTL_MS),
     );
     return { allowed: allowed === 1, remaining: Math.floor(Number(tokens)), retryAfterMs: retry };
   }

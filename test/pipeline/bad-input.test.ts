@@ -1,15 +1,33 @@
 // Bad payloads and hostile text: a clear reply or a single unrecoverable failure, and the worker lives on.
 
-import { type CommandJob, type EventJob, jobIdOf, QueueError } from "@bosun/queue";
+import {
+  type CommandJob,
+  consumeReplies,
+  type EventJob,
+  jobIdOf,
+  type Logger,
+  QueueError,
+} from "@bosun/queue";
 import { sessionTag } from "@bosun/store";
+import { Queue } from "bullmq";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { until } from "../support/wait.ts";
 import { eventJob, Pipeline, replyText, textOf, userSession } from "./pipeline-harness.ts";
 
+/** Log lines at error level: what an operator sees of a dropped job. */
+const errors: { fields: object; msg: string | undefined }[] = [];
+const logger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (fields, msg) => {
+    errors.push({ fields, msg });
+  },
+};
+
 let p: Pipeline;
 beforeAll(async () => {
   p = new Pipeline(inject("redisUrl"));
-  await p.worker({ concurrency: 4, limits: { replicas: 8 } });
+  await p.worker({ concurrency: 4, limits: { replicas: 8 }, logger });
   p.collect();
 });
 afterAll(async () => {
@@ -27,14 +45,61 @@ async function ask(job: EventJob): Promise<string> {
 test("a job with an invalid payload fails once, unrecoverably, and the worker goes on", async () => {
   const jobId = "bad-payload-1";
   await p.producer.queue.add("event", { kind: "event", v: 2, hello: "__proto__" }, { jobId, attempts: 5 });
-  const failed = await until("the failed job", async () => {
-    const j = await p.producer.queue.getJob(jobId);
-    return j && (await j.isFailed()) ? j : undefined;
-  });
+  // The job is read once it is failed: a copy read while it was still active would say 0 attempts.
+  await until("the failed job", async () =>
+    (await p.producer.queue.getJobState(jobId)) === "failed" ? true : undefined,
+  );
+  const failed = await p.producer.queue.getJob(jobId);
+  if (!failed) throw new Error("the failed job is gone");
   expect(failed.attemptsMade).toBe(1);
   expect(failed.failedReason).toContain("invalid command job payload");
+  // One log line for the one failure, naming the job.
+  expect(errors.filter((e) => e.msg === "invalid command job dropped")).toEqual([
+    { fields: expect.objectContaining({ jobId }), msg: "invalid command job dropped" },
+  ]);
   const after = eventJob(userSession("U-bad-after"), "kubectl get ns");
   expect(await ask(after)).toContain("kube-system");
+});
+
+test("a reply job with an invalid payload fails once, unrecoverably, with one log line, never reaching the adapter", async () => {
+  const seen: unknown[] = [];
+  const logged: { fields: object; msg: string | undefined }[] = [];
+  const consumer = consumeReplies({
+    redisUrl: inject("redisUrl"),
+    prefix: p.queuePrefix,
+    queue: "replies-discord",
+    handle: async (r) => {
+      seen.push(r);
+    },
+    logger: { ...logger, error: (fields, msg) => logged.push({ fields, msg }) },
+  });
+  try {
+    const replies = new Queue("replies-discord", {
+      connection: { url: inject("redisUrl") },
+      prefix: p.queuePrefix,
+    });
+    try {
+      await replies.add(
+        "reply",
+        { v: 1, eventId: "x", reply: "not a reply" },
+        { jobId: "bad-reply-1", attempts: 5 },
+      );
+      await until("the failed reply job", async () =>
+        (await replies.getJobState("bad-reply-1")) === "failed" ? true : undefined,
+      );
+      const failed = await replies.getJob("bad-reply-1");
+      if (!failed) throw new Error("the failed reply job is gone");
+      expect(failed.attemptsMade).toBe(1);
+      expect(failed.failedReason).toContain("invalid reply payload");
+      expect(seen).toEqual([]);
+      expect(logged.filter((l) => l.msg === "invalid reply payload dropped")).toHaveLength(1);
+      await replies.obliterate({ force: true });
+    } finally {
+      await replies.close();
+    }
+  } finally {
+    await consumer.close();
+  }
 });
 
 test("the producer refuses a payload that does not parse, with a code", async () => {

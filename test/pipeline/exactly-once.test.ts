@@ -1,9 +1,17 @@
 // Each event id is applied once, however often it is sent or its job re-added.
 
 import { jobIdOf } from "@bosun/queue";
+import { unpackSession } from "@bosun/tutor";
 import { expect, test } from "vitest";
 import { until } from "../support/wait.ts";
-import { eventJob, sharedPipeline, userSession } from "./pipeline-harness.ts";
+import { eventJob, sharedPipeline, textOf, userSession } from "./pipeline-harness.ts";
+
+/** The number of events the stored session has run (the tutor counts each one it handles). */
+function eventsRun(data: string | undefined): number {
+  const parsed = unpackSession(data ?? "");
+  if (!parsed.ok) throw new Error(parsed.issues.join("; "));
+  return parsed.session.n ?? 0;
+}
 
 const p = sharedPipeline();
 
@@ -21,7 +29,13 @@ test("the same event id sent twice is applied once and answered once", async () 
   await p().send(after);
   await p().repliesTo(after.eventId);
   expect(p().replies.filter((r) => r.reply.eventId === job.eventId)).toHaveLength(1);
-  expect((await p().store.load(s)).applied).toBe(2);
+  // The session itself ran the event once: a second run would count a third event (and would
+  // have answered "already exists").
+  const rec = await p().store.load(s);
+  expect(rec.applied).toBe(2);
+  expect(eventsRun(rec.data)).toBe(2);
+  expect(textOf(p(), job.eventId)).toContain("configmap/once created");
+  expect(textOf(p(), after.eventId)).not.toContain("NotFound");
 });
 
 test("a job re-added after it completed (and was removed) is not applied again", async () => {

@@ -33,6 +33,9 @@ test("200 commands of one session from 4 workers are all applied, once each, in 
   expect(rec.outbox).toEqual({});
   const parsed = unpackSession(rec.data ?? "");
   if (!parsed.ok) throw new Error(parsed.issues.join("; "));
+  // Each command ran once: the session counts N events, and a repeat would have said "already exists".
+  expect(parsed.session.n).toBe(N);
+  for (const r of p.replies) expect(JSON.stringify(r.reply.reply)).not.toContain("already exists");
   const sim = Sim.restore(parsed.session.sim);
   const rvs = jobs.map((_, k) =>
     Number(sim.get("configmaps", "default", `c${k + 1}`)?.metadata.resourceVersion),

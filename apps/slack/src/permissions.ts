@@ -4,10 +4,39 @@ import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 
 /**
+ * How long the check may take. The slash command is acknowledged only after its listener ends
+ * (Bolt's processBeforeResponse), and Slack gives up after 3 s: a check slowed by retries on a
+ * rate-limited API must end in a refusal the member can retry, not in a timeout.
+ */
+export const PERMISSION_CHECK_MS = 2000;
+
+/**
  * True when `user` is a workspace admin or owner (`users.info`) or created `channel`
- * (`conversations.info`). Any API failure counts as "no": a refusal is safer than a schedule.
+ * (`conversations.info`). Any API failure, or no answer within PERMISSION_CHECK_MS, counts as
+ * "no": a refusal is safer than a schedule.
  */
 export async function canManageChannel(
+  client: webApi.WebClient,
+  user: string,
+  channel: string,
+  logger: Logger,
+  withinMs = PERMISSION_CHECK_MS,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn({ user, channel, withinMs }, "the permission check took too long; treating it as no");
+      resolve(false);
+    }, withinMs);
+  });
+  try {
+    return await Promise.race([check(client, user, channel, logger), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function check(
   client: webApi.WebClient,
   user: string,
   channel: string,

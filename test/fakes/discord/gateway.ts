@@ -1,4 +1,4 @@
-// The fake's gateway: hello, heartbeats, identify → READY and GUILD_CREATE, and dispatches to every client.
+// The fake's gateway: hello, heartbeats, identify → READY and GUILD_CREATE, and dispatches to every client (by its intents).
 
 import type { Server } from "node:http";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -7,10 +7,17 @@ import type { DiscordState } from "./state.ts";
 
 const GUILD_NAME = "Bosun test guild";
 
+/** Gateway intent bits the fake honours (Discord API reference: Gateway → Gateway Intents). */
+const GUILD_MESSAGES = 1 << 9;
+const MESSAGE_CONTENT = 1 << 15;
+/** Message events that only clients with the GUILD_MESSAGES intent receive. */
+const MESSAGE_EVENTS = new Set(["MESSAGE_CREATE", "MESSAGE_UPDATE"]);
+
 /** The gateway half of the fake, on the REST server's port. */
 export class FakeGateway {
   private readonly wss: WebSocketServer;
-  private readonly sockets = new Set<WebSocket>();
+  /** Connected clients and the intents each identified with. */
+  private readonly sockets = new Map<WebSocket, number>();
   private seq = 0;
 
   constructor(
@@ -22,14 +29,16 @@ export class FakeGateway {
   }
 
   private onSocket(ws: WebSocket): void {
-    this.sockets.add(ws);
+    this.sockets.set(ws, 0);
     ws.on("close", () => this.sockets.delete(ws));
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     ws.on("message", (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      else if (msg.op === 2) this.identify(ws);
-      else if (msg.op === 6) this.send(ws, "RESUMED", {});
+      else if (msg.op === 2) {
+        this.sockets.set(ws, Number((msg.d as { intents?: unknown } | null)?.intents ?? 0));
+        this.identify(ws);
+      } else if (msg.op === 6) this.send(ws, "RESUMED", {});
     });
   }
 
@@ -94,14 +103,27 @@ export class FakeGateway {
     });
   }
 
-  /** Sends a dispatch to every connected client. */
+  /**
+   * Sends a dispatch to every connected client, as Discord would by its intents: message events
+   * only with GUILD_MESSAGES, and without MESSAGE_CONTENT a message that does not mention the bot
+   * arrives with empty content, embeds, attachments and components.
+   */
   dispatch(t: string, d: unknown): void {
-    for (const ws of this.sockets) this.send(ws, t, d);
+    for (const [ws, intents] of this.sockets) {
+      if (!MESSAGE_EVENTS.has(t)) this.send(ws, t, d);
+      else if (intents & GUILD_MESSAGES) this.send(ws, t, this.withIntents(d, intents));
+    }
+  }
+
+  private withIntents(d: unknown, intents: number): unknown {
+    const m = d as { mentions?: { id: string }[] };
+    if (intents & MESSAGE_CONTENT || m.mentions?.some((u) => u.id === this.state.botUser.id)) return d;
+    return { ...m, content: "", embeds: [], attachments: [], components: [] };
   }
 
   /** Disconnects every client and stops accepting new ones. */
   async close(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    for (const ws of this.sockets.keys()) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

@@ -46,6 +46,9 @@ describe("the Discord bot", () => {
     expect(String(latest(reply).content)).toContain("```\ndeployment.apps/web created\n```");
     expect(text).toContain("Changes");
     expect(text).toMatch(/\+ deployment\/web/);
+    // The lesson's check says what is still missing, with a Hint button on the same message.
+    expect(text).toContain("Not done yet");
+    expect(buttonsOf(reply)).toContain("hint");
     expect(latest(reply).allowed_mentions).toEqual({ parse: [] });
 
     const get = await h.slash("kubectl", [str("command", "kubectl get deployments")], h.ada);

@@ -51,14 +51,32 @@ async function fail(ctx: BotContext, i: RepliableInteraction, err: unknown): Pro
 }
 
 /** The sandbox an interaction acts on: its study-group thread's, or the person's own. */
+/**
+ * How long the study-group lookup may take. The interaction must be deferred within Discord's 3 s,
+ * and whether the reply is ephemeral depends on the lookup: a stalled Redis must end in the
+ * "try again" answer while the interaction can still be answered.
+ */
+const GROUP_LOOKUP_MS = 1500;
+
+/** `p`, or a rejection after `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 async function sandboxOf(
   ctx: BotContext,
   i: RepliableInteraction,
 ): Promise<{ session: SessionRef; group: boolean }> {
   if (i.guildId && i.channelId) {
-    const group = await ctx.groups.get(i.guildId, i.channelId).catch((err: unknown) => {
-      throw new BotError("queue-unavailable", { cause: err });
-    });
+    const group = await within(ctx.groups.get(i.guildId, i.channelId), GROUP_LOOKUP_MS).catch(
+      (err: unknown) => {
+        throw new BotError("queue-unavailable", { cause: err });
+      },
+    );
     if (group) return { session: groupSession(i.guildId, i.channelId), group: true };
   }
   return { session: personalSession(i.guildId, i.user.id), group: false };

@@ -1,5 +1,6 @@
-// Redis drops every client connection while commands flow: nothing is lost and nothing runs twice.
+// Redis drops every connection of the pipeline while commands flow: nothing is lost and nothing runs twice.
 
+import { COMMANDS_QUEUE } from "@bosun/queue";
 import { Sim } from "@bosun/sim";
 import { unpackSession } from "@bosun/tutor";
 import { Redis } from "ioredis";
@@ -25,9 +26,30 @@ afterAll(async () => {
   await p?.close();
 });
 
-/** Drops every normal client connection but the admin's own (workers, producer, store, consumers). */
+/** This pipeline's connections in CLIENT LIST (each is named after its prefix), no one else's. */
+async function ours(): Promise<{ id: string; name: string }[]> {
+  return String(await admin.client("LIST"))
+    .split("\n")
+    .map((line) => ({ id: /\bid=(\d+)/.exec(line)?.[1] ?? "", name: /\bname=(\S*)/.exec(line)?.[1] ?? "" }))
+    .filter((c) => c.id !== "" && c.name.startsWith(p.prefix));
+}
+
+/**
+ * Drops every connection of this test's pipeline — both workers' command, blocking and shared
+ * connections, the producer, the store, the reply consumer — and no one else's (other suites share
+ * this Redis). Waits first until both workers are connected again (their two connections each, and
+ * their blocking ones on `commands`), so every drop really cuts the workers off.
+ */
 async function killAll(): Promise<void> {
-  await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+  const blocking = `${p.queuePrefix}:${Buffer.from(COMMANDS_QUEUE).toString("base64")}`;
+  const mine = await until("both workers connected", async () => {
+    const list = await ours();
+    const count = (name: string) => list.filter((c) => c.name === name).length;
+    return count(`${p.queuePrefix}:worker`) >= 4 && count(blocking) >= 2 ? list : undefined;
+  });
+  let killed = 0;
+  for (const c of mine) killed += Number(await admin.client("KILL", "ID", c.id).catch(() => 0));
+  expect(killed).toBeGreaterThanOrEqual(6);
   kills++;
 }
 

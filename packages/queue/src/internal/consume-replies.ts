@@ -47,7 +47,7 @@ export function consumeReplies(opts: ConsumeRepliesOptions): ReplyConsumer {
       await opts.handle(parsed.data, { jobId: job.id ?? "", attempt: job.attemptsMade + 1 });
     },
     {
-      connection: redisOptions(opts.redisUrl, "worker"),
+      connection: redisOptions(opts.redisUrl, "worker", `${opts.prefix ?? DEFAULT_QUEUE_PREFIX}:replies`),
       prefix: opts.prefix ?? DEFAULT_QUEUE_PREFIX,
       concurrency: opts.concurrency ?? 8,
     },

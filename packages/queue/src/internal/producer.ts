@@ -44,7 +44,7 @@ export class Producer {
     this.store = opts.store;
     this.logger = opts.logger ?? silentLogger;
     this.queue = new Queue(COMMANDS_QUEUE, {
-      connection: redisOptions(opts.redisUrl, "producer"),
+      connection: redisOptions(opts.redisUrl, "producer", `${opts.prefix ?? DEFAULT_QUEUE_PREFIX}:producer`),
       prefix: opts.prefix ?? DEFAULT_QUEUE_PREFIX,
       defaultJobOptions: COMMAND_JOB_OPTIONS,
     });

@@ -7,8 +7,10 @@ import { QueueError } from "./errors.ts";
  * `worker`: `maxRetriesPerRequest: null`, as BullMQ requires for blocking connections (a command
  * waits for the reconnect instead of failing the job). `producer`: a command is retried once after
  * a reconnect and then fails, so an adapter can tell the person to try again instead of hanging.
+ * `name` becomes the connection's CLIENT SETNAME (BullMQ names its blocking connections itself), so
+ * an operator, or a test, can tell a deployment's connections apart in CLIENT LIST.
  */
-export function redisOptions(url: string, role: "worker" | "producer"): RedisOptions {
+export function redisOptions(url: string, role: "worker" | "producer", name?: string): RedisOptions {
   let u: URL;
   try {
     u = new URL(url);
@@ -31,6 +33,7 @@ export function redisOptions(url: string, role: "worker" | "producer"): RedisOpt
     // A reconnect after a dropped connection comes quickly, then backs off to 2 s.
     retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
   };
+  if (name !== undefined) opts.connectionName = name.replace(/[^\x21-\x7e]/g, "_");
   if (u.username) opts.username = decodeURIComponent(u.username);
   if (u.password) opts.password = decodeURIComponent(u.password);
   if (u.protocol === "rediss:") opts.tls = {};

@@ -192,7 +192,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
   const prefix = opts.prefix ?? DefaultWorkerOptions.prefix;
   // One connection for every queue the worker writes to (commands, replies); BullMQ leaves a
   // connection it was given open, so it is closed here.
-  const shared = new Redis(redisOptions(opts.redisUrl, "worker"));
+  const shared = new Redis(redisOptions(opts.redisUrl, "worker", `${prefix}:worker`));
   shared.on("error", (err) => logger.warn({ err: err.message }, "worker redis connection error"));
   const commands = new Queue(COMMANDS_QUEUE, { connection: shared, prefix });
   commands.on("error", (err) => logger.warn({ err: err.message }, "commands queue error"));
@@ -237,7 +237,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
       }
     },
     {
-      connection: redisOptions(opts.redisUrl, "worker"),
+      connection: redisOptions(opts.redisUrl, "worker", `${prefix}:worker`),
       prefix,
       concurrency: opts.concurrency ?? DefaultWorkerOptions.concurrency,
       lockDuration: opts.lockDurationMs ?? DefaultWorkerOptions.lockDurationMs,

@@ -83,7 +83,11 @@ export class RedisStore implements SessionStore {
       this.#redis = opts.client as Redis & Scripts;
       this.#owned = false;
     } else if (opts.redisUrl) {
-      this.#redis = new Redis(opts.redisUrl, { lazyConnect: false }) as Redis & Scripts;
+      this.#redis = new Redis(opts.redisUrl, {
+        lazyConnect: false,
+        // Named for CLIENT LIST (spaces and control characters are not allowed in a name).
+        connectionName: `${this.#opts.prefix}:store`.replace(/[^\x21-\x7e]/g, "_"),
+      }) as Redis & Scripts;
       // Errors surface on the calls; an unhandled 'error' event would crash the process.
       this.#redis.on("error", () => {});
       this.#owned = true;

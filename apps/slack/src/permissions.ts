@@ -1,5 +1,6 @@
 // Who may manage a channel's quiz schedule: workspace admins and owners, and the channel's creator.
 
+import { within } from "@bosun/runtime";
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 
@@ -22,18 +23,10 @@ export async function canManageChannel(
   logger: Logger,
   withinMs = PERMISSION_CHECK_MS,
 ): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => {
-      logger.warn({ user, channel, withinMs }, "the permission check took too long; treating it as no");
-      resolve(false);
-    }, withinMs);
+  return within(check(client, user, channel, logger), withinMs).catch(() => {
+    logger.warn({ user, channel, withinMs }, "the permission check took too long; treating it as no");
+    return false;
   });
-  try {
-    return await Promise.race([check(client, user, channel, logger), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function check(

@@ -1,6 +1,7 @@
 // The worker process's parts wired together: store, pipeline worker, metrics and the health server.
 
 import { type BosunWorker, COMMANDS_QUEUE, startWorker } from "@bosun/queue";
+import { within } from "@bosun/runtime";
 import { RedisStore } from "@bosun/store";
 import { type Content, loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Queue } from "bullmq";
@@ -27,14 +28,6 @@ export interface WorkerAppDeps {
 
 /** How long /readyz and /metrics wait for Redis before giving up (its commands wait out reconnects). */
 const REDIS_TIMEOUT_MS = 1000;
-
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Starts the worker: the commands queue's consumer (`startWorker` from @bosun/queue) on a Redis

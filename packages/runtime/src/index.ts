@@ -28,3 +28,4 @@ export type { Redactor, RedactorOptions, TextRule } from "./internal/redact.ts";
 export { createRedactor, REDACTED } from "./internal/redact.ts";
 export type { ShutdownLogger, ShutdownMessages, ShutdownOptions } from "./internal/shutdown.ts";
 export { EXIT_FAILED, EXIT_OK, stopOnSignals } from "./internal/shutdown.ts";
+export { within } from "./internal/within.ts";

@@ -1,6 +1,7 @@
 // Interactions: slash commands, buttons and autocomplete become jobs (deferred at once, answered by the worker).
 
 import { ROUND_ACTION_PREFIX } from "@bosun/queue";
+import { within } from "@bosun/runtime";
 import type { SessionRef } from "@bosun/store";
 import { actionEvent, type TutorEvent } from "@bosun/tutor";
 import {
@@ -57,15 +58,6 @@ async function fail(ctx: BotContext, i: RepliableInteraction, err: unknown): Pro
  * "try again" answer while the interaction can still be answered.
  */
 const GROUP_LOOKUP_MS = 1500;
-
-/** `p`, or a rejection after `ms`. */
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 async function sandboxOf(
   ctx: BotContext,

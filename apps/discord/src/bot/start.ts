@@ -1,6 +1,7 @@
 // Starts the bot: discord.js client, producer, reply consumer and health server; closes them in order.
 
 import { consumeReplies, Producer, type ReplyConsumer, repliesQueue } from "@bosun/queue";
+import { within } from "@bosun/runtime";
 import { RedisStore, type SessionStore } from "@bosun/store";
 import { loadContentOrThrow, readContentDir } from "@bosun/tutor";
 import { Client, Events, GatewayIntentBits } from "discord.js";
@@ -133,12 +134,13 @@ export async function startDiscordBot(config: BotConfig, opts: BotOptions = {}):
   cleanup.push(() => replies.close());
 
   const checks = async (): Promise<Record<string, boolean>> => {
-    const redis = await Promise.race([
-      producer.queue.client
-        .then((c) => (c as unknown as { ping(): Promise<string> }).ping())
-        .then((p) => p === "PONG"),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
-    ]).catch(() => false);
+    const redis = await within(
+      producer.queue.client.then((c) => (c as unknown as { ping(): Promise<string> }).ping()),
+      1000,
+    ).then(
+      (p) => p === "PONG",
+      () => false,
+    );
     return { gateway: client.isReady(), redis };
   };
   let health: HealthServer | undefined;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Sim } from "../sim.ts";
 import { bootstrap } from "./bootstrap.ts";
-import { sharedBootstrap } from "./bootstrap-cache.ts";
+import { SHARED_BOOTSTRAP_LIMIT, sharedBootstrap } from "./bootstrap-cache.ts";
 
 const opts = { seed: 42, profile: "fast", start: Date.UTC(2025, 0, 6, 9) };
 
@@ -27,9 +27,12 @@ describe("sharedBootstrap", () => {
     }).toThrow(TypeError);
   });
 
-  it("keeps a bounded number of clusters", () => {
+  it("keeps a bounded number of clusters, enough for a worker's open sessions", () => {
     const first = sharedBootstrap({ ...opts, seed: 1000 });
-    for (let seed = 1001; seed < 1040; seed++) sharedBootstrap({ ...opts, seed });
+    // 600 sessions in turn (more than a worker keeps open): each still finds its own cluster.
+    for (let seed = 1001; seed < 1600; seed++) sharedBootstrap({ ...opts, seed });
+    expect(sharedBootstrap({ ...opts, seed: 1000 })).toBe(first);
+    for (let seed = 2000; seed < 2000 + SHARED_BOOTSTRAP_LIMIT; seed++) sharedBootstrap({ ...opts, seed });
     expect(sharedBootstrap({ ...opts, seed: 1000 })).not.toBe(first);
   });
 

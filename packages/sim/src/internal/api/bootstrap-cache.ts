@@ -3,8 +3,12 @@
 import { type BootstrapOptions, bootstrap } from "./bootstrap.ts";
 import type { ClusterState } from "./state.ts";
 
-/** Distinct bootstrap clusters kept: a worker's sessions share a few seeds at a time at most per event. */
-const LIMIT = 16;
+/**
+ * Distinct bootstrap clusters kept (about 25 KB each). Every session has a seed of its own and each
+ * save diffs against its bootstrap, so this must hold at least the sessions a worker keeps open
+ * (500 by default), or saves rebuild and freeze a cluster every time (which cost a third of a turn).
+ */
+export const SHARED_BOOTSTRAP_LIMIT = 1024;
 
 const cache = new Map<string, ClusterState>();
 
@@ -41,7 +45,7 @@ export function sharedBootstrap(opts: BootstrapOptions): ClusterState {
     }),
   );
   cache.set(key, state);
-  if (cache.size > LIMIT) {
+  if (cache.size > SHARED_BOOTSTRAP_LIMIT) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }

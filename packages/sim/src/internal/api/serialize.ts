@@ -58,9 +58,12 @@ function baselineOf(
   return activeBaseline(state, fresh);
 }
 
-/** The bootstrap kubeconfig (shared and frozen: compare with it, copy it to use it). */
+/**
+ * The bootstrap kubeconfig (shared and frozen: compare with it, copy it to use it). Taken from the
+ * same shared cluster as the session's baseline, so a session needs one cache entry, not two.
+ */
 const defaultKubeconfig = (seed: number, profile: string, start: number) =>
-  sharedBootstrap({ seed, profile, start, nodeCount: 0 }).kubeconfig;
+  sharedBootstrap({ seed, profile, start }).kubeconfig;
 
 /** The bootstrap kubeconfig as JSON, per kubeconfig object (the shared ones live as long as the cache keeps them). */
 const kubeconfigText = new WeakMap<object, string>();

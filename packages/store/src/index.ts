@@ -18,6 +18,7 @@ export type {
   CommitInput,
   CommitResult,
   Doc,
+  LoadOptions,
   Platform,
   RateDecision,
   RateLimit,

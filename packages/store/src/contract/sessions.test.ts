@@ -143,6 +143,71 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     expect(await store.load(learner("ghost"))).toEqual({ version: 0, applied: 0, outbox: {} });
   });
 
+  test("log entries build up after the data, in order, and new data empties the log", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "snap" });
+    await store.commit(ref, { expectVersion: 1, seq: 2, log: '{"e":"two"}' });
+    // An event that changed nothing leaves no entry; the log goes on after it.
+    await store.commit(ref, { expectVersion: 2, seq: 3 });
+    await store.commit(ref, { expectVersion: 3, seq: 4, log: "four" });
+    expect(await store.load(ref)).toEqual({
+      version: 4,
+      applied: 4,
+      data: "snap",
+      log: ['{"e":"two"}', "four"],
+      outbox: {},
+    });
+    // A stale version appends nothing.
+    expect(await store.commit(ref, { expectVersion: 3, seq: 5, log: "stale" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    await store.commit(ref, { expectVersion: 4, seq: 5, data: "snap2" });
+    expect(await store.load(ref)).toEqual({ version: 5, applied: 5, data: "snap2", outbox: {} });
+    // A log may start before any data (a store does not judge what entries mean).
+    const other = learner("U2");
+    await store.commit(other, { expectVersion: 0, seq: 1, log: "" });
+    expect(await store.load(other)).toEqual({ version: 1, applied: 1, log: [""], outbox: {} });
+  });
+
+  test("a commit refuses a log entry with a line break, or with data beside it, and too many acks", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    for (const bad of [
+      { expectVersion: 0, seq: 1, log: "a\nb" },
+      { expectVersion: 0, seq: 1, data: "d", log: "l" },
+      { expectVersion: 0, seq: 1, acks: Array.from({ length: 65 }, (_, i) => `e${i}`) },
+      { expectVersion: 0, seq: 1, acks: [""] },
+    ])
+      await expect(store.commit(ref, bad)).rejects.toMatchObject({ code: "invalid-argument" });
+    expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+  });
+
+  test("a commit drops the outbox entries it acknowledges, and load can read one entry only", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "r1" } });
+    await store.commit(ref, { expectVersion: 1, seq: 2, outbox: { id: "e2", payload: "r2" } });
+    expect(await store.load(ref, { outbox: "e1" })).toEqual({
+      version: 2,
+      applied: 2,
+      data: "s",
+      outbox: { e1: "r1" },
+    });
+    expect((await store.load(ref, { outbox: "nope" })).outbox).toEqual({});
+    await store.commit(ref, {
+      expectVersion: 2,
+      seq: 3,
+      outbox: { id: "e3", payload: "r3" },
+      acks: ["e1", "e2", "never-there"],
+    });
+    expect((await store.load(ref)).outbox).toEqual({ e3: "r3" });
+    await store.commit(ref, { expectVersion: 3, seq: 4, acks: ["e3"] });
+    expect(await store.load(ref)).toEqual({ version: 4, applied: 4, data: "s", outbox: {} });
+    await expect(store.load(ref, { outbox: "" })).rejects.toMatchObject({ code: "invalid-argument" });
+  });
+
   test("a loaded record is a copy: changing it changes nothing stored", async () => {
     const { store } = stores.make();
     const ref = learner("U1");

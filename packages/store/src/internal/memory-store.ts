@@ -8,6 +8,7 @@ import type {
   CommitInput,
   CommitResult,
   Doc,
+  LoadOptions,
   RateDecision,
   RateLimit,
   SessionRecord,
@@ -40,6 +41,7 @@ interface SessionEntry {
   applied: number;
   next: number;
   data?: string;
+  log: string[];
   /** Event id → sequence number, and back: the dedup window. */
   events: Map<string, number>;
   order: Map<number, string>;
@@ -112,6 +114,7 @@ export class MemoryStore implements SessionStore {
         ver: 0,
         applied: 0,
         next: 0,
+        log: [],
         events: new Map(),
         order: new Map(),
         outbox: new Map(),
@@ -151,19 +154,28 @@ export class MemoryStore implements SessionStore {
     return this.#session(ref, false)?.order.get(seq);
   }
 
-  async load(ref: SessionRef): Promise<SessionRecord> {
+  async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {
+    if (opts?.outbox !== undefined) checkId("outbox id", opts.outbox);
     const e = this.#session(ref, false);
     if (!e) return { version: 0, applied: 0, outbox: {} };
     const outbox: Record<string, string> = {};
+    const only = opts?.outbox;
     // defineProperty: an outbox id such as `__proto__` must become an own key, not the prototype.
     for (const [id, payload] of e.outbox)
-      Object.defineProperty(outbox, id, {
-        value: payload,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    return { version: e.ver, applied: e.applied, ...(e.data !== undefined ? { data: e.data } : {}), outbox };
+      if (only === undefined || id === only)
+        Object.defineProperty(outbox, id, {
+          value: payload,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    return {
+      version: e.ver,
+      applied: e.applied,
+      ...(e.data !== undefined ? { data: e.data } : {}),
+      ...(e.log.length > 0 ? { log: [...e.log] } : {}),
+      outbox,
+    };
   }
 
   async commit(ref: SessionRef, input: CommitInput): Promise<CommitResult> {
@@ -175,8 +187,12 @@ export class MemoryStore implements SessionStore {
     const s = e ?? this.#session(ref, true);
     s.ver = ver + 1;
     s.applied = input.seq;
-    if (input.data !== undefined) s.data = input.data;
+    if (input.data !== undefined) {
+      s.data = input.data;
+      s.log = [];
+    } else if (input.log !== undefined) s.log.push(input.log);
     if (input.outbox) s.outbox.set(input.outbox.id, input.outbox.payload);
+    for (const id of input.acks ?? []) s.outbox.delete(id);
     this.#touch(s);
     const next = input.withNext ? s.order.get(input.seq + 1) : undefined;
     return next !== undefined ? { ok: true, version: s.ver, next } : { ok: true, version: s.ver };

@@ -37,10 +37,13 @@ return { n, 0 }
 `;
 
 /**
- * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, hasData ("1"/"0"), data, hasOutbox, outboxId,
- * payload, withNext. Returns the new version, or -1 on a conflict (stale version, or seq not
- * applied + 1); with withNext = "1", { version, id of event seq + 1 (absent when not numbered) }.
- * \`oc\` counts outbox entries so that load reads the whole hash only when there are some.
+ * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, mode ("d" data, "l" log entry, "-" neither),
+ * data or log entry, hasOutbox, outboxId, payload, withNext, then outbox ids to drop (acks).
+ * Returns the new version, or -1 on a conflict (stale version, or seq not applied + 1); with
+ * withNext = "1", { version, id of event seq + 1 (absent when not numbered) }.
+ * `oc` counts outbox entries so that a full load reads the whole hash only when there are some.
+ * The log is one field, its entries separated by line breaks: `data` replaces it, a log entry
+ * appends to it.
  */
 export const COMMIT_LUA = `${NUM}
 local k = KEYS[1]
@@ -51,10 +54,18 @@ local seq = tonumber(ARGV[2])
 if ver ~= tonumber(ARGV[1]) or seq ~= applied + 1 then return -1 end
 ver = ver + 1
 redis.call('HSET', k, 'ver', string.format('%d', ver), 'applied', ARGV[2])
-if ARGV[4] == '1' then redis.call('HSET', k, 'data', ARGV[5]) end
-if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then
-  redis.call('HINCRBY', k, 'oc', 1)
+if ARGV[4] == 'd' then
+  redis.call('HSET', k, 'data', ARGV[5])
+  redis.call('HDEL', k, 'log')
+elseif ARGV[4] == 'l' then
+  local log = redis.call('HGET', k, 'log')
+  if log then redis.call('HSET', k, 'log', log .. '\\n' .. ARGV[5])
+  else redis.call('HSET', k, 'log', ARGV[5]) end
 end
+local oc = 0
+if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then oc = 1 end
+for i = 10, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
+if oc ~= 0 and redis.call('HINCRBY', k, 'oc', oc) <= 0 then redis.call('HDEL', k, 'oc') end
 redis.call('PEXPIRE', k, ARGV[3])
 if ARGV[9] == '1' then
   return { ver, redis.call('HGET', k, 'q:' .. string.format('%d', seq + 1)) }
@@ -62,12 +73,22 @@ end
 return ver
 `;
 
-/** KEYS[1] session. Returns { ver, applied, hasData, data, outboxId1, payload1, … } as strings. */
+/**
+ * KEYS[1] session; ARGV[1] (optional) the one outbox id to read. Returns { ver, applied, hasData,
+ * data, hasLog, log, outboxId1, payload1, … } as strings: every outbox entry without ARGV[1] (the
+ * whole hash is read only when \`oc\` says there are some), else just that one if it is there.
+ */
 export const LOAD_LUA = `
 local k = KEYS[1]
-local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'oc')
-local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '' }
-if f[4] and f[4] ~= '0' then
+local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'log', 'oc')
+local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '', f[4] and '1' or '0', f[4] or '' }
+if ARGV[1] then
+  local p = redis.call('HGET', k, 'o:' .. ARGV[1])
+  if p then
+    out[#out + 1] = ARGV[1]
+    out[#out + 1] = p
+  end
+elseif f[5] and f[5] ~= '0' then
   local all = redis.call('HGETALL', k)
   for i = 1, #all, 2 do
     if string.sub(all[i], 1, 2) == 'o:' then

@@ -10,6 +10,7 @@ import type {
   CommitInput,
   CommitResult,
   Doc,
+  LoadOptions,
   RateDecision,
   RateLimit,
   SessionRecord,
@@ -42,7 +43,7 @@ type Arg = string | number;
 interface Scripts {
   bosunSequence(key: string, ...args: Arg[]): Promise<[number, number]>;
   bosunCommit(key: string, ...args: Arg[]): Promise<number | [number, string?]>;
-  bosunLoad(key: string): Promise<string[]>;
+  bosunLoad(key: string, ...args: Arg[]): Promise<string[]>;
   bosunAck(key: string, ...args: Arg[]): Promise<number>;
   bosunPutDoc(key: string, ...args: Arg[]): Promise<number>;
   bosunTake(key: string, ...args: Arg[]): Promise<[number, string, number]>;
@@ -139,16 +140,20 @@ export class RedisStore implements SessionStore {
     return id ?? undefined;
   }
 
-  async load(ref: SessionRef): Promise<SessionRecord> {
+  async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {
     const key = this.#key(ref);
-    const f = await this.#run("load", (r) => r.bosunLoad(key));
+    if (opts?.outbox !== undefined) checkId("outbox id", opts.outbox);
+    const f = await this.#run("load", (r) =>
+      opts?.outbox !== undefined ? r.bosunLoad(key, opts.outbox) : r.bosunLoad(key),
+    );
     const rec: SessionRecord = {
       version: int(f[0], "ver", key),
       applied: int(f[1], "applied", key),
       outbox: {},
     };
     if (f[2] === "1") rec.data = f[3] ?? "";
-    for (let i = 4; i + 1 < f.length; i += 2)
+    if (f[4] === "1") rec.log = (f[5] ?? "").split("\n");
+    for (let i = 6; i + 1 < f.length; i += 2)
       // defineProperty: an outbox id such as `__proto__` must become an own key, not the prototype.
       Object.defineProperty(rec.outbox, f[i] as string, {
         value: f[i + 1],
@@ -162,18 +167,20 @@ export class RedisStore implements SessionStore {
   async commit(ref: SessionRef, input: CommitInput): Promise<CommitResult> {
     checkCommit(input);
     const key = this.#key(ref);
+    const mode = input.data !== undefined ? "d" : input.log !== undefined ? "l" : "-";
     const v = await this.#run("commit", (r) =>
       r.bosunCommit(
         key,
         input.expectVersion,
         input.seq,
         this.#opts.ttlMs,
-        input.data !== undefined ? "1" : "0",
-        input.data ?? "",
+        mode,
+        input.data ?? input.log ?? "",
         input.outbox ? "1" : "0",
         input.outbox?.id ?? "",
         input.outbox?.payload ?? "",
         input.withNext ? "1" : "0",
+        ...(input.acks ?? []),
       ),
     );
     if (typeof v === "number") return v < 0 ? { ok: false, reason: "conflict" } : { ok: true, version: v };

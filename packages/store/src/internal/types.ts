@@ -38,8 +38,22 @@ export interface SessionRecord {
   applied: number;
   /** The session text (`packSession` output); undefined when no session was saved yet. */
   data?: string;
-  /** Reply payloads committed with an event but not yet acknowledged as delivered, by event id. */
+  /**
+   * Entries committed with `log` since `data` was last written, oldest first (absent when none):
+   * the session is `data` with these events applied again, in order.
+   */
+  log?: string[];
+  /**
+   * Reply payloads committed with an event but not yet acknowledged as delivered, by event id. With
+   * `load(ref, { outbox: id })` only that entry is read (if it is there).
+   */
   outbox: Record<string, string>;
+}
+
+/** Options of `load`. */
+export interface LoadOptions {
+  /** Read only this outbox entry (the one a redelivered event needs), not the whole outbox. */
+  outbox?: string;
 }
 
 /** What a worker writes after applying event number `seq`. */
@@ -48,8 +62,18 @@ export interface CommitInput {
   expectVersion: number;
   /** The event's sequence number: must be `applied + 1` at commit time. */
   seq: number;
-  /** The new session text; omitted to consume `seq` without changing the session (a skipped event). */
+  /**
+   * The new session text (it replaces `data` and empties the log); omitted, with `log` omitted too,
+   * to consume `seq` without changing the session (a skipped event).
+   */
   data?: string;
+  /**
+   * Instead of `data`: one entry appended to the session's log (the event, to apply again on top of
+   * `data`). Cheaper than a full text when the session is big and the event small. No line breaks.
+   */
+  log?: string;
+  /** Outbox entries (replies delivered since) dropped in the same write: at most 64 ids. */
+  acks?: string[];
   /** A reply to keep until `ack`: delivered at least once even if the worker dies after the commit. */
   outbox?: { id: string; payload: string };
   /**
@@ -101,7 +125,7 @@ export interface SessionStore {
   /** The id of the event that holds sequence number `seq`, if it is still remembered. */
   eventAt(ref: SessionRef, seq: number): Promise<string | undefined>;
   /** The session record (version 0 and no data when it does not exist). */
-  load(ref: SessionRef): Promise<SessionRecord>;
+  load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord>;
   /** Compare-and-set write; refreshes the TTL. See CommitInput. */
   commit(ref: SessionRef, input: CommitInput): Promise<CommitResult>;
   /** Drops a delivered reply from the outbox. */

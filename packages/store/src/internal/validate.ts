@@ -66,11 +66,25 @@ export function checkVersion(v: unknown): asserts v is number {
     throw new StoreError("invalid-argument", `version must be a non-negative integer: ${String(v)}`);
 }
 
+/** Outbox ids one commit may drop. */
+export const MAX_ACKS = 64;
+
 export function checkCommit(input: CommitInput): void {
   checkVersion(input.expectVersion);
   checkSeq(input.seq);
   if (input.data !== undefined && typeof input.data !== "string")
     throw new StoreError("invalid-argument", "session data must be a string");
+  if (input.log !== undefined) {
+    if (typeof input.log !== "string" || input.log.includes("\n"))
+      throw new StoreError("invalid-argument", "a log entry must be a string without line breaks");
+    if (input.data !== undefined)
+      throw new StoreError("invalid-argument", "a commit carries data or a log entry, not both");
+  }
+  if (input.acks !== undefined) {
+    if (!Array.isArray(input.acks) || input.acks.length > MAX_ACKS)
+      throw new StoreError("invalid-argument", `acks must be an array of at most ${MAX_ACKS} ids`);
+    for (const id of input.acks) checkId("outbox id", id);
+  }
   if (input.outbox !== undefined) {
     checkId("outbox id", input.outbox.id);
     if (typeof input.outbox.payload !== "string")

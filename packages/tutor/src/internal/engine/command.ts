@@ -3,17 +3,9 @@
 import { parseAllDocuments } from "yaml";
 import { tokenize } from "../checks/command.ts";
 import type { ReplyBlock } from "../model.ts";
-import {
-  diffSnapshots,
-  type Finding,
-  formatDiff,
-  reviewCommand,
-  reviewManifests,
-  type Snapshot,
-  snapshot,
-} from "./deps.ts";
+import { diffSnapshots, type Finding, formatDiff, reviewCommand, reviewManifests, snapshot } from "./deps.ts";
 import { afterCommand, currentStep } from "./step.ts";
-import { say, type Turn } from "./turn.ts";
+import { type SnapshotAt, say, snapshotAt, stillShows, type Turn } from "./turn.ts";
 
 /** At most this many diff lines and coach findings per reply: chat messages stay short. */
 export const MAX_DIFF_LINES = 12;
@@ -73,17 +65,19 @@ function timely(turn: Turn, f: Finding): boolean {
  * Runs `line` in the turn's sandbox. `before` is the snapshot taken before the sandbox's clock
  * moved on for this event, so the diff shows what changed while the learner was away too.
  */
-export function runCommand(turn: Turn, line: string, stdin: string | undefined, before: Snapshot): void {
+export function runCommand(turn: Turn, line: string, stdin: string | undefined, before: SnapshotAt): void {
   const r = stdin === undefined ? turn.sim.exec(line) : turn.sim.exec(line, stdin);
   if (r.output !== "") say(turn, { kind: "code", text: r.output, command: line, exitCode: r.exitCode });
-  const after = snapshot(turn.sim);
-  const state = turn.sim.cluster.state;
-  turn.after = { sim: turn.sim, objects: state.objects, rv: state.rv, snap: after };
-  const diff = formatDiff(diffSnapshots(before, after), {
-    max: MAX_DIFF_LINES,
-    namespace: turn.sim.currentNamespace,
-  });
-  if (diff.length > 0) say(turn, { kind: "diff", lines: diff });
+  // A cluster nothing was written to looks as it did before: the same snapshot, and no diff.
+  if (stillShows(before, turn.sim)) turn.after = before;
+  else {
+    turn.after = snapshotAt(turn.sim, snapshot(turn.sim));
+    const diff = formatDiff(diffSnapshots(before.snap, turn.after.snap), {
+      max: MAX_DIFF_LINES,
+      namespace: turn.sim.currentNamespace,
+    });
+    if (diff.length > 0) say(turn, { kind: "diff", lines: diff });
+  }
   const tokens = tokenize(line);
   if (r.exitCode === 0) {
     const findings = [...reviewManifests(manifestsOf(tokens, stdin)), ...reviewCommand(tokens)];

@@ -5,7 +5,7 @@ import { Sim } from "@bosun/sim";
 import { TutorError } from "../content/errors.ts";
 import type { Session, TutorEvent, TutorReply } from "../model.ts";
 import { runCommand } from "./command.ts";
-import { type Snapshot, snapshot } from "./deps.ts";
+import { snapshot } from "./deps.ts";
 import { giveHelp } from "./help.ts";
 import { giveHint, giveSolution } from "./hints.ts";
 import { lessonStatus, listLessons, nextStep, startLesson } from "./lesson.ts";
@@ -13,7 +13,7 @@ import { type ParsedText, parseText } from "./parse.ts";
 import { progressBlocks, touchStreak } from "./progress.ts";
 import { answerQuiz, askQuiz, askReview, skipQuiz } from "./quiz.ts";
 import { reset } from "./reset.ts";
-import type { HandleContext, Turn } from "./turn.ts";
+import { type HandleContext, type SnapshotAt, snapshotAt, stillShows, type Turn } from "./turn.ts";
 import { unknownReply } from "./unknown.ts";
 
 /**
@@ -50,7 +50,7 @@ function restore(stored: Session["sim"]): Sim {
 function dispatch(
   turn: Turn,
   parsed: ParsedText,
-  before: () => Snapshot,
+  before: () => SnapshotAt,
   pendingReset: Session["pendingReset"],
 ): void {
   const { s, ctx } = turn;
@@ -109,7 +109,7 @@ export class LiveSession {
   #s: Session;
   #sim: Sim;
   /** The snapshot taken after the last command, reused as the next command's "before". */
-  #kept: Turn["after"];
+  #kept: SnapshotAt | undefined;
 
   private constructor(s: Session, sim: Sim) {
     this.#s = s;
@@ -150,7 +150,7 @@ export class LiveSession {
     if (elapsed > 0) sim.advance(elapsed);
     const turn: Turn = { s, sim, ctx, blocks: [], actions: [] };
     if (ctx.group) turn.blocks.push({ kind: "text", text: groupLine(ctx.actor.name, event, parsed) });
-    dispatch(turn, parsed, () => before ?? snapshot(turn.sim), pendingReset);
+    dispatch(turn, parsed, () => before ?? snapshotAt(turn.sim, snapshot(turn.sim)), pendingReset);
     this.#sim = turn.sim;
     this.#kept = turn.after;
     s.lastEventAt = ctx.now;
@@ -170,11 +170,9 @@ export class LiveSession {
    * Every object write moves the state's resourceVersion counter (the stored form's own diff against
    * the bootstrap cluster relies on that too), and `az aks get-credentials` swaps the object map.
    */
-  #snapshot(sim: Sim): Snapshot {
+  #snapshot(sim: Sim): SnapshotAt {
     const k = this.#kept;
-    const state = sim.cluster.state;
-    if (k && k.sim === sim && k.objects === state.objects && k.rv === state.rv) return k.snap;
-    return snapshot(sim);
+    return k !== undefined && stillShows(k, sim) ? k : snapshotAt(sim, snapshot(sim));
   }
 }
 

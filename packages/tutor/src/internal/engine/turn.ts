@@ -25,10 +25,34 @@ export interface Turn {
   blocks: ReplyBlock[];
   actions: Action[];
   /**
-   * The snapshot taken right after a command ran, with the sandbox state it shows (its
-   * resourceVersion counter and object map): the next event may reuse it as its "before".
+   * The snapshot taken right after a command ran, with the sandbox state it shows: the next event
+   * may reuse it as its "before".
    */
-  after?: { sim: Sim; objects: unknown; rv: number; snap: Snapshot };
+  after?: SnapshotAt;
+}
+
+/**
+ * A snapshot with the sandbox state it shows: its resourceVersion counter and object map. Every
+ * object write moves the counter and `az aks get-credentials` swaps the map, so while both are as
+ * recorded the cluster still looks exactly like `snap`.
+ */
+export interface SnapshotAt {
+  sim: Sim;
+  objects: unknown;
+  rv: number;
+  snap: Snapshot;
+}
+
+/** Whether `at` still shows `sim` as it stands. */
+export function stillShows(at: SnapshotAt, sim: Sim): boolean {
+  const state = sim.cluster.state;
+  return at.sim === sim && at.objects === state.objects && at.rv === state.rv;
+}
+
+/** A snapshot of `sim` now, with the state it shows. */
+export function snapshotAt(sim: Sim, snap: Snapshot): SnapshotAt {
+  const state = sim.cluster.state;
+  return { sim, objects: state.objects, rv: state.rv, snap };
 }
 
 /** Appends blocks to the reply. */

@@ -2,7 +2,6 @@
 
 import { COMMANDS_QUEUE } from "@bosun/queue";
 import { Sim } from "@bosun/sim";
-import { unpackSession } from "@bosun/tutor";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { until } from "../support/wait.ts";
@@ -107,9 +106,7 @@ test("workers reconnect; every command is applied exactly once and every reply d
       return Object.keys(r.outbox).length === 0 ? r : undefined;
     });
     expect(rec.applied).toBe(PER_SESSION);
-    const parsed = unpackSession(rec.data ?? "");
-    if (!parsed.ok) throw new Error(parsed.issues.join("; "));
-    const sim = Sim.restore(parsed.session.sim);
+    const sim = Sim.restore((await p.session(s)).sim);
     const names = sim.list("configmaps", "default").map((o) => o.metadata.name);
     for (let i = 1; i <= PER_SESSION; i++) expect(names).toContain(`c${i}`);
     const rvs = Array.from({ length: PER_SESSION }, (_, i) =>

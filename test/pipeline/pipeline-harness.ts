@@ -8,11 +8,13 @@ import {
   Producer,
   type ReplyConsumer,
   type ReplyJob,
+  readStoredSession,
   repliesQueue,
   startWorker,
   type WorkerOptions,
 } from "@bosun/queue";
-import { RedisStore, type SessionRef } from "@bosun/store";
+import { RedisStore, type SessionRecord, type SessionRef } from "@bosun/store";
+import type { Session } from "@bosun/tutor";
 import { afterAll, beforeAll, inject } from "vitest";
 import { testContent } from "../support/content.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
@@ -72,6 +74,21 @@ export class Pipeline {
     return until(`reply to ${eventId}`, () => {
       const got = this.replies.filter((r) => r.reply.eventId === eventId).map((r) => r.reply);
       return got.length >= n ? got : undefined;
+    });
+  }
+
+  /** The stored session of `ref` (its text with its log applied again), or an error. */
+  async session(ref: SessionRef): Promise<Session> {
+    const parsed = readStoredSession(await this.store.load(ref), ref, testContent());
+    if (!parsed.ok) throw new Error(`stored session does not read back: ${parsed.issues.join("; ")}`);
+    return parsed.session;
+  }
+
+  /** The record of `ref` once every delivered reply has left its outbox (they go shortly after). */
+  settled(ref: SessionRef): Promise<SessionRecord> {
+    return until("outbox emptied", async () => {
+      const rec = await this.store.load(ref);
+      return Object.keys(rec.outbox).length === 0 ? rec : undefined;
     });
   }
 

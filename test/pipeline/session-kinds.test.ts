@@ -3,15 +3,13 @@
 import { repliesQueue } from "@bosun/queue";
 import { Sim } from "@bosun/sim";
 import type { SessionRef } from "@bosun/store";
-import { MAX_CATCH_UP_MS, unpackSession } from "@bosun/tutor";
+import { MAX_CATCH_UP_MS } from "@bosun/tutor";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { eventJob, Pipeline, replyText, userSession } from "./pipeline-harness.ts";
 
 /** The stored session's sandbox, restored. */
 async function sandboxOf(p: Pipeline, ref: SessionRef): Promise<Sim> {
-  const parsed = unpackSession((await p.store.load(ref)).data ?? "");
-  if (!parsed.ok) throw new Error(parsed.issues.join("; "));
-  return Sim.restore(parsed.session.sim);
+  return Sim.restore((await p.session(ref)).sim);
 }
 
 describe("one worker with a low objects limit", () => {

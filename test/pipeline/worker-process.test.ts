@@ -1,12 +1,19 @@
 // The worker as a real process: health and metrics endpoints, bad configuration, a graceful stop
 // that finishes the job in flight, and a killed worker's job taken over and applied exactly once.
 
-import { consumeReplies, type EventJob, Producer, type ReplyJob, repliesQueue } from "@bosun/queue";
-import { RedisStore, type SessionRef } from "@bosun/store";
-import { unpackSession } from "@bosun/tutor";
+import {
+  consumeReplies,
+  type EventJob,
+  Producer,
+  type ReplyJob,
+  readStoredSession,
+  repliesQueue,
+} from "@bosun/queue";
+import { RedisStore, type SessionRecord, type SessionRef } from "@bosun/store";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { type AppProcess, killApps, spawnApp } from "../support/app-process.ts";
+import { testContent } from "../support/content.ts";
 import { deleteKeys } from "../support/redis-keys.ts";
 import { uniquePrefix } from "../support/redis-server.ts";
 import { until as untilWithin } from "../support/wait.ts";
@@ -106,9 +113,9 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-/** The session's event count (`n`) as stored. */
-function eventsHandled(data: string | undefined): number {
-  const parsed = unpackSession(data ?? "");
+/** The session's event count (`n`) as stored (its text, with its log applied again). */
+function eventsHandled(rec: SessionRecord, ref: SessionRef): number {
+  const parsed = readStoredSession(rec, ref, testContent());
   if (!parsed.ok) throw new Error(`stored session does not parse: ${parsed.issues.join("; ")}`);
   return parsed.session.n ?? 0;
 }
@@ -247,7 +254,7 @@ describe("the worker process", () => {
       await until("the reply", c.replyTo(job.eventId));
       const after = await c.store.load(c.session);
       expect(after.applied).toBe(before.applied + 1);
-      expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
+      expect(eventsHandled(after, c.session)).toBe(eventsHandled(before, c.session) + 1);
       expect((await c.producer.queue.getJobCounts("active", "waiting")).active).toBe(0);
     },
     SLOW,
@@ -294,7 +301,7 @@ describe("the worker process", () => {
       expect(c.replies.filter((r) => r.eventId === job.eventId)).toHaveLength(1);
       const after = await c.store.load(c.session);
       expect(after.applied).toBe(before.applied + 1);
-      expect(eventsHandled(after.data)).toBe(eventsHandled(before.data) + 1);
+      expect(eventsHandled(after, c.session)).toBe(eventsHandled(before, c.session) + 1);
       const done = await c.producer.queue.getJob(sent.jobId);
       expect(await done?.getState()).toBe("completed");
     },

@@ -53,5 +53,6 @@ export {
   tutorEventSchema,
   tutorReplySchema,
 } from "./internal/schemas.ts";
+export { LOG_MAX_BYTES, LOG_MAX_ENTRIES, readStoredSession } from "./internal/session-log.ts";
 export type { BosunWorker, JobInfo, WorkerOptions } from "./internal/worker.ts";
 export { DefaultWorkerOptions, startWorker } from "./internal/worker.ts";

@@ -6,6 +6,7 @@ import type { Queue } from "bullmq";
 import type { EnginePool } from "./engine-pool.ts";
 import type { SessionLimits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
+import type { PendingAcks } from "./pending-acks.ts";
 import type { ReplySender } from "./reply-sender.ts";
 
 /** The worker's shared state, built once by `startWorker`. */
@@ -20,6 +21,8 @@ export interface WorkerContext {
   replies: ReplySender;
   /** Where event turns run (engine threads, or this thread). */
   engine: EnginePool;
+  /** Delivered replies whose outbox entries the next commit (or a timer) drops. */
+  acks: PendingAcks;
   /** How long a missing earlier event may stay absent before its number is skipped. */
   gapGraceMs: number;
 }

@@ -2,17 +2,19 @@
 // in an engine thread (engine-thread.ts) or in the worker's own thread (pool size 0); either way it is
 // driven by plain-data messages from `EngineClient`, which decides whether the stored text matches.
 
-import { newSession, type Session, unpackSession } from "@bosun/tutor";
+import { type LiveSession, newSession, openSession, type Session, unpackSession } from "@bosun/tutor";
 import { type Current, type EngineContext, engineTurn, type TurnResult } from "./engine-turn.ts";
 import { sandboxSize } from "./limits.ts";
 import type { EventJob, ReplyJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
 import { type CachedSession, SessionCache } from "./session-cache.ts";
+import { logBytes, replayLog } from "./session-log.ts";
 
 /**
  * One event to run. The session it starts from is the record at (`version`, `applied`): `data`, the
- * stored text, is sent only when the engine may not hold that session open; `fresh` when there is
- * no session yet. Without either, the engine must hold it (else it answers `miss`).
+ * stored text, and `log`, the events applied since (session-log.ts), are sent only when the engine
+ * may not hold that session open; `fresh` when there is no session yet. Without either, the engine
+ * must hold it (else it answers `miss`).
  */
 export interface TurnRequest {
   id: number;
@@ -21,12 +23,13 @@ export interface TurnRequest {
   version: number;
   applied: number;
   data?: string;
+  log?: string[];
   fresh?: boolean;
 }
 
 /** What the engine answers: the turn's result, `miss` (send the text), or `invalid` (damaged session). */
 export type TurnAnswer =
-  | { kind: "done"; data?: string; reply: ReplyJob; refused?: TurnResult["refused"] }
+  | { kind: "done"; data?: string; log?: string; reply: ReplyJob; refused?: TurnResult["refused"] }
   | { kind: "miss" }
   | { kind: "invalid" };
 
@@ -92,7 +95,7 @@ export class EngineCore {
   turn(req: TurnRequest): TurnAnswer {
     const current = this.#current(req);
     if (current === "miss" || current === "invalid") return { kind: current };
-    const result = engineTurn(this.#ctx, req.job, current);
+    const result = engineTurn(this.#ctx, req.job, req.applied + 1, current);
     if (result === "session-invalid") return { kind: "invalid" };
     if (result.next) {
       this.#pending.set(req.id, { tag: req.tag, next: result.next });
@@ -105,6 +108,7 @@ export class EngineCore {
       kind: "done",
       reply: result.reply,
       ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(result.log !== undefined ? { log: result.log } : {}),
       ...(result.refused ? { refused: result.refused } : {}),
     };
   }
@@ -122,9 +126,17 @@ export class EngineCore {
       return this.#cache.take(req.tag, req.version, req.applied) ?? "miss";
     }
     this.#cache.delete(req.tag);
+    const log = req.log ?? [];
     if (req.data === undefined) {
+      // A log is written only after a full text: without one the record is damaged.
+      if (log.length > 0) return "invalid";
       const session = freshSession(req.tag, req.job);
-      return { session, size: sandboxSize(session.sim, this.#ctx.limits), bytes: 0 };
+      return {
+        session,
+        size: sandboxSize(session.sim, this.#ctx.limits),
+        bytes: 0,
+        log: { entries: 0, bytes: 0, pack: true },
+      };
     }
     const parsed = unpackSession(req.data);
     if (!parsed.ok) {
@@ -134,10 +146,32 @@ export class EngineCore {
       );
       return "invalid";
     }
+    if (log.length === 0)
+      return {
+        session: parsed.session,
+        size: sandboxSize(parsed.session.sim, this.#ctx.limits),
+        bytes: req.data.length,
+        log: { entries: 0, bytes: 0, pack: false },
+      };
+    // Rebuilt from the text and its log: this turn writes the full text, so the next worker to
+    // take the session (it may be another one) does not replay the same entries again.
+    let live: LiveSession;
+    try {
+      live = openSession(parsed.session);
+      replayLog(live, log, { content: this.#ctx.content, group: req.job.session.scope === "channel" });
+    } catch (err) {
+      this.#ctx.logger.warn(
+        { session: req.tag, entries: log.length, err: err instanceof Error ? err.message : String(err) },
+        "stored session log does not replay",
+      );
+      return "invalid";
+    }
+    const bytes = logBytes(log);
     return {
-      session: parsed.session,
-      size: sandboxSize(parsed.session.sim, this.#ctx.limits),
-      bytes: req.data.length,
+      live,
+      size: sandboxSize(live.save().sim, this.#ctx.limits),
+      bytes: req.data.length + 1 + bytes,
+      log: { entries: log.length, bytes, pack: true },
     };
   }
 }

@@ -8,12 +8,14 @@ import { EngineCore, type EngineInit, type TurnAnswer, type TurnRequest } from "
 import type { Logger } from "./logger.ts";
 import type { EventJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
+import { sameLog } from "./session-log.ts";
 
-/** The session the engine holds open for a tag, as far as this thread knows, with its stored text. */
+/** The session the engine holds open for a tag, as far as this thread knows, with its stored text and log. */
 interface Held {
   version: number;
   applied: number;
   data: string;
+  log: string[];
 }
 
 /** A record as loaded: what a turn starts from. */
@@ -21,6 +23,18 @@ export interface TurnRecord {
   version: number;
   applied: number;
   data?: string;
+  log?: string[];
+}
+
+/** Whether the record is the one the engine holds open (`held`): same version, number, text and log. */
+export function holds(held: Held | undefined, rec: TurnRecord): held is Held {
+  return (
+    held !== undefined &&
+    held.version === rec.version &&
+    held.applied === rec.applied &&
+    held.data === rec.data &&
+    sameLog(held.log, rec.log)
+  );
 }
 
 /** A turn sent to the engine: its answer, then `settle` once the commit is known (always call it). */
@@ -66,7 +80,8 @@ class Lane {
     return this.#channel;
   }
 
-  #send(req: TurnRequest): EngineTurn {
+  /** Sends a turn that starts from the record (`base`: its text and log) at `req`'s version. */
+  #send(req: TurnRequest, base: { data?: string | undefined; log: string[] }): EngineTurn {
     const ch = this.channel();
     const answer = ch.turn(req);
     let settled = false;
@@ -77,9 +92,17 @@ class Lane {
         settled = true;
         void answer.then(
           (a) => {
-            if (committed && a.kind === "done" && a.data !== undefined) {
+            const stored =
+              a.kind !== "done"
+                ? undefined
+                : a.data !== undefined
+                  ? { data: a.data, log: [] }
+                  : a.log !== undefined && base.data !== undefined
+                    ? { data: base.data, log: [...base.log, a.log] }
+                    : undefined;
+            if (committed && stored) {
               this.#held.delete(req.tag);
-              this.#held.set(req.tag, { ...committed, data: a.data });
+              this.#held.set(req.tag, { ...committed, ...stored });
               while (this.#held.size > this.capacity) {
                 const oldest = this.#held.keys().next();
                 if (oldest.done) break;
@@ -97,23 +120,20 @@ class Lane {
   run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
     const held = this.#held.get(tag);
     this.#held.delete(tag);
-    const hit =
-      held !== undefined &&
-      held.version === rec.version &&
-      held.applied === rec.applied &&
-      held.data === rec.data;
+    const hit = holds(held, rec);
     const base: TurnRequest = { id: nextId++, tag, job, version: rec.version, applied: rec.applied };
-    if (!hit)
-      return this.#send(rec.data === undefined ? { ...base, fresh: true } : { ...base, data: rec.data });
-    const first = this.#send(base);
+    const stored = { data: rec.data, log: rec.log ?? [] };
+    const full = (id: number): TurnRequest =>
+      rec.data === undefined && stored.log.length === 0
+        ? { ...base, id, fresh: true }
+        : { ...base, id, ...(rec.data !== undefined ? { data: rec.data } : {}), log: stored.log };
+    if (!hit) return this.#send(full(base.id), stored);
+    const first = this.#send(base, stored);
     // The engine dropped it (evicted, or a thread that was replaced): send the text after all.
     let retry: EngineTurn | undefined;
     const answer = first.answer.then((a) => {
       if (a.kind !== "miss") return a;
-      retry =
-        rec.data === undefined
-          ? this.#send({ ...base, id: nextId++, fresh: true })
-          : this.#send({ ...base, id: nextId++, data: rec.data });
+      retry = this.#send(full(nextId++), stored);
       return retry.answer;
     });
     return {
@@ -129,7 +149,7 @@ class Lane {
     const held = this.#held.get(tag);
     if (!held || held.applied !== seq - 1) return undefined;
     this.#held.delete(tag);
-    const t = this.#send({ id: nextId++, tag, job, version: held.version, applied: held.applied });
+    const t = this.#send({ id: nextId++, tag, job, version: held.version, applied: held.applied }, held);
     return { ...t, assumed: held };
   }
 

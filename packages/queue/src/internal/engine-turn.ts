@@ -17,6 +17,7 @@ import { errFields } from "./logger.ts";
 import { note, replyJob } from "./replies.ts";
 import type { EventJob, ReplyJob } from "./schemas.ts";
 import type { CachedSession } from "./session-cache.ts";
+import { LOG_MAX_BYTES, LOG_MAX_ENTRIES, LOG_MAX_ENTRY_BYTES, logEntry, loggable } from "./session-log.ts";
 
 /** What the engine needs, wherever it runs (an engine thread or the worker's own thread). */
 export interface EngineContext {
@@ -32,7 +33,10 @@ export interface EngineContext {
  * any was used) no longer matches what the store will hold, so it must be dropped.
  */
 export interface TurnResult {
+  /** The session's full packed text, to commit as its data (the log starts again). */
   data?: string;
+  /** Instead of `data`: the log entry to append (session-log.ts). */
+  log?: string;
   /** The open session, to cache under the committed version (`applied` is filled in then). */
   next?: Omit<CachedSession, "version" | "applied">;
   reply: ReplyJob;
@@ -40,8 +44,21 @@ export interface TurnResult {
   refused?: "rate" | "manifest" | "limit" | "corrupt" | "engine";
 }
 
-/** The session an event starts from: open already (a cache hit), or to be opened. */
-export type Current = { size: SandboxSize; bytes: number } & (
+/**
+ * The stored session's log since its last full text: `entries` and their `bytes`; `pack` when the
+ * next commit must write the full text (a new session, or one that was just rebuilt from a log).
+ */
+export interface LogState {
+  entries: number;
+  bytes: number;
+  pack: boolean;
+}
+
+/**
+ * The session an event starts from: open already (a cache hit), or to be opened. `bytes`: what the
+ * record takes as stored (its text and log).
+ */
+export type Current = { size: SandboxSize; bytes: number; log: LogState } & (
   | { live: LiveSession; session?: undefined }
   | { live?: undefined; session: Session }
 );
@@ -102,6 +119,7 @@ function checked(ctx: EngineContext, reply: ReplyJob): ReplyJob {
 export function engineTurn(
   ctx: EngineContext,
   job: EventJob,
+  seq: number,
   current: Current,
 ): TurnResult | "session-invalid" {
   const base = baseReply(job);
@@ -143,15 +161,35 @@ export function engineTurn(
   }
 
   const size = sandboxSize(saved.sim, ctx.limits);
-  const data = packSession(saved);
-  const breach = checkLimits(current, { size, bytes: data.length }, ctx.limits);
+  const was = current.log;
+  const entry = !was.pack && loggable(job) ? logEntry(job, seq) : undefined;
+  const sep = was.entries > 0 ? 1 : 0;
+  const logged =
+    entry !== undefined &&
+    entry.length <= LOG_MAX_ENTRY_BYTES &&
+    was.entries + 1 <= LOG_MAX_ENTRIES &&
+    was.bytes + sep + entry.length <= LOG_MAX_BYTES;
+  let stored: { data: string } | { log: string };
+  let bytes: number;
+  let log: LogState;
+  if (logged) {
+    stored = { log: entry };
+    bytes = current.bytes + sep + entry.length;
+    log = { entries: was.entries + 1, bytes: was.bytes + sep + entry.length, pack: false };
+  } else {
+    const data = packSession(saved);
+    stored = { data };
+    bytes = data.length;
+    log = { entries: 0, bytes: 0, pack: false };
+  }
+  const breach = checkLimits(current, { size, bytes }, ctx.limits);
   if (breach) return { reply: { ...base, reply: note(breach.text) }, refused: "limit" };
 
   const line = "text" in job.event ? job.event.text : undefined;
   const frames = line !== undefined ? framesOf(line, reply) : undefined;
   return {
-    data,
-    next: { live, size, bytes: data.length },
+    ...stored,
+    next: { live, size, bytes, log },
     reply: checked(ctx, { ...base, reply, ...(frames ? { frames } : {}) }),
   };
 }

@@ -5,7 +5,7 @@ import { type SessionRecord, sessionTag } from "@bosun/store";
 import { packSession } from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
 import { freshSession } from "./engine-core.ts";
-import type { EarlyTurn, EngineTurn } from "./engine-pool.ts";
+import { type EarlyTurn, type EngineTurn, holds } from "./engine-pool.ts";
 import { baseReply, type TurnResult } from "./engine-turn.ts";
 import { manifestTooBig } from "./limits.ts";
 import { errFields } from "./logger.ts";
@@ -24,7 +24,9 @@ function isReset(job: EventJob): boolean {
 
 /** What to commit for an event, and the engine turn (if one ran) to settle once the commit is known. */
 export interface Turn {
+  /** The full session text to commit, or `log`: an entry to append (session-log.ts); neither: unchanged. */
   data?: string;
+  log?: string;
   reply: ReplyJob;
   refused?: TurnResult["refused"];
   engine?: EngineTurn;
@@ -119,8 +121,7 @@ export async function runTurn(
   const tag = sessionTag(job.session);
   let engine: EngineTurn | undefined;
   let answer: Awaited<EngineTurn["answer"]> | undefined;
-  const a = early?.assumed;
-  if (early && a && a.version === rec.version && a.applied === rec.applied && a.data === rec.data) {
+  if (early && holds(early.assumed, rec)) {
     answer = await early.answer;
     engine = early;
     if (answer.kind === "miss") {
@@ -140,6 +141,7 @@ export async function runTurn(
     reply: answer.reply,
     engine,
     ...(answer.data !== undefined ? { data: answer.data } : {}),
+    ...(answer.log !== undefined ? { log: answer.log } : {}),
     ...(answer.refused ? { refused: answer.refused } : {}),
   };
 }

@@ -104,7 +104,8 @@ export async function processEvent(
   const tag = sessionTag(ref);
   const seq = data.seq ?? (await ctx.store.sequence(ref, data.eventId));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const loading = ctx.store.load(ref);
+    // Only this event's outbox entry is read: it matters only if the event was applied already.
+    const loading = ctx.store.load(ref, { outbox: data.eventId });
     // While the record is on its way, the engine runs the event on its open session if that is the
     // one just before this event; `runTurn` keeps the result only if the record is what it assumed.
     const early = round === 0 ? earlyTurn(ctx, data, seq, tag) : undefined;
@@ -139,24 +140,27 @@ export async function processEvent(
       }
       turn = await runTurn(ctx, data, rec, early);
       const payload = JSON.stringify(turn.reply);
+      const acks = ctx.acks.peek(tag);
       const r = await ctx.store.commit(ref, {
         expectVersion: rec.version,
         seq,
-        ...(turn.data !== undefined ? { data: turn.data } : {}),
+        ...(turn.data !== undefined ? { data: turn.data } : turn.log !== undefined ? { log: turn.log } : {}),
         outbox: { id: data.eventId, payload },
+        ...(acks.length > 0 ? { acks } : {}),
         withNext: true,
       });
       // A lost race drops the open session the turn used (it ran ahead of what the store holds).
       if (!r.ok) continue;
+      ctx.acks.done(tag, acks);
       if (turn.engine) turn.engine.settle({ version: r.version, applied: seq });
-      else if (turn.data === undefined)
+      else if (turn.data === undefined && turn.log === undefined)
         ctx.engine.rekey(tag, rec.version, { version: r.version, applied: seq });
       if (turn.refused)
         ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
       // The next event may run as soon as this one is committed: wake it while the reply goes out.
       const promoting = promoteNext(ctx, r.next);
       await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
-      await ctx.store.ack(ref, data.eventId);
+      ctx.acks.add(tag, ref, data.eventId);
       await promoting;
       return "ok";
     } finally {

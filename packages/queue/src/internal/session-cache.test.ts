@@ -10,6 +10,7 @@ const entry = (version: number): CachedSession => ({
   live: openSession(newSession({ seed: 1, now: 0 })),
   size: { objects: 0, replicas: 0 },
   bytes: 100,
+  log: { entries: 0, bytes: 0, pack: false },
 });
 
 describe("SessionCache", () => {

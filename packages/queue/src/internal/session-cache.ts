@@ -3,6 +3,7 @@
 // stored text still matches is decided by the worker's thread, which holds the text (`engine-client.ts`).
 
 import type { LiveSession } from "@bosun/tutor";
+import type { LogState } from "./engine-turn.ts";
 import type { SandboxSize } from "./limits.ts";
 
 /**
@@ -15,7 +16,10 @@ export interface CachedSession {
   applied: number;
   live: LiveSession;
   size: SandboxSize;
+  /** What the record takes as stored: its text and log. */
   bytes: number;
+  /** The record's log since its last full text. */
+  log: LogState;
 }
 
 /**

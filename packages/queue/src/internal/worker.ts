@@ -21,7 +21,8 @@
 //    session can never wedge. Its outbox gets a "skipped" mark: should the late job turn up after
 //    all, its sender is told to send it again rather than being silently ignored.
 // 5. Outbox. The commit stores the reply with the session in one atomic write. Then the reply is
-//    added to its reply queue with a job id derived from the event id, and the outbox entry is acked.
+//    added to its reply queue with a job id derived from the event id, and the outbox entry is dropped
+//    by the session's next commit, or by a timer when none comes soon (pending-acks.ts).
 //    A crash anywhere is repaired by the job's redelivery (step 2); a reply added twice is one job.
 //    Delivery to the adapter is therefore at least once, and processing exactly once per event id.
 //
@@ -32,8 +33,8 @@
 // pinned to one thread by a hash of its tag, so its open session (engine-core.ts) is there next time.
 // Everything above (BullMQ, the store, ordering, commit, replies) stays on this thread, which also
 // keeps lock renewal and health probes answering while a long command runs. Only plain data crosses:
-// the event, the record's version and, when the thread may not hold the session, its stored text; back
-// come the packed text and the reply. A thread that dies fails its turns (the jobs are retried: nothing
+// the event, the record's version and, when the thread may not hold the session, its stored text and
+// log; back come the packed text or a log entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried: nothing
 // was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
 
 import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
@@ -45,6 +46,7 @@ import { defaultEngineThreads, EnginePool } from "./engine-pool.ts";
 import { DefaultSessionLimits, type SessionLimits } from "./limits.ts";
 import { errFields, type Logger, silentLogger } from "./logger.ts";
 import { COMMANDS_QUEUE, DEFAULT_QUEUE_PREFIX } from "./names.ts";
+import { PendingAcks } from "./pending-acks.ts";
 import { processEvent, replyJobIdOf } from "./process-event.ts";
 import {
   leaderboardJob,
@@ -220,6 +222,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     commands,
     replies,
     engine,
+    acks: new PendingAcks(opts.store, logger),
     gapGraceMs: opts.gapGraceMs ?? DefaultWorkerOptions.gapGraceMs,
   };
   const worker = new Worker(
@@ -262,6 +265,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     close() {
       closing ??= (async () => {
         await worker.close();
+        await ctx.acks.close();
         await engine.close();
         await replies.close();
         await commands.close();

@@ -122,7 +122,7 @@ export class EngineCore {
   }
 
   #current(req: TurnRequest): Current | "miss" | "invalid" {
-    if (req.data === undefined && !req.fresh) {
+    if (req.data === undefined && !req.fresh && !req.log?.length) {
       return this.#cache.take(req.tag, req.version, req.applied) ?? "miss";
     }
     this.#cache.delete(req.tag);

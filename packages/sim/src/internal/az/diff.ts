@@ -11,12 +11,12 @@ type Objects = Record<string, Record<string, KObject>>;
  * baseline's, and both must save the same text.
  */
 export function diffObjects(live: Objects, base: Objects): { objects: Objects; gone: string[] } {
-  const objects: Objects = {};
-  const gone: string[] = [];
-  for (const resource of Object.keys(live).sort()) {
+  // Most of a cluster is usually as its baseline has it: only the objects that differ are sorted.
+  const changed: Changed[] = [];
+  for (const resource of Object.keys(live)) {
     const bucket = live[resource] ?? {};
     const baseBucket = base[resource] ?? {};
-    for (const key of Object.keys(bucket).sort()) {
+    for (const key of Object.keys(bucket)) {
       const obj = bucket[key] as KObject;
       const b = baseBucket[key];
       if (
@@ -25,18 +25,40 @@ export function diffObjects(live: Objects, base: Objects): { objects: Objects; g
         b.metadata.resourceVersion === obj.metadata.resourceVersion
       )
         continue;
-      const changed = objects[resource] ?? {};
-      changed[key] = obj;
-      objects[resource] = changed;
+      changed.push({ resource, key, obj });
     }
   }
-  for (const [resource, bucket] of Object.entries(base)) {
-    for (const [key, obj] of Object.entries(bucket)) {
-      const live1 = live[resource]?.[key];
-      if (!live1 || live1.metadata.uid !== obj.metadata.uid) gone.push(`${resource}|${key}`);
+  changed.sort(byResourceThenKey);
+  const objects: Objects = {};
+  for (const { resource, key, obj } of changed) {
+    const bucket = objects[resource] ?? {};
+    bucket[key] = obj;
+    objects[resource] = bucket;
+  }
+  const gone: string[] = [];
+  for (const resource of Object.keys(base)) {
+    const bucket = base[resource] ?? {};
+    const liveBucket = live[resource];
+    for (const key of Object.keys(bucket)) {
+      const live1 = liveBucket?.[key];
+      if (!live1 || live1.metadata.uid !== (bucket[key] as KObject).metadata.uid)
+        gone.push(`${resource}|${key}`);
     }
   }
   return { objects, gone: gone.sort() };
+}
+
+/** An object of the live cluster that differs from the baseline. */
+interface Changed {
+  resource: string;
+  key: string;
+  obj: KObject;
+}
+
+/** The order `diffObjects` writes objects in: by resource, then by key (as `Array.sort` orders strings). */
+function byResourceThenKey(a: Changed, b: Changed): number {
+  if (a.resource !== b.resource) return a.resource < b.resource ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** The inverse of diffObjects: applies a diff to `base` (which it changes and returns). */

@@ -38,6 +38,32 @@ function groupLine(name: string, event: TutorEvent, parsed: ParsedText): string 
   }
 }
 
+/**
+ * A deep copy of plain data (what structuredClone gives for it, without its serialiser's cost on
+ * a few small objects): arrays and plain objects are copied, anything else goes to structuredClone.
+ */
+function copyPlain<T>(value: T): T {
+  if (typeof value !== "object" || value === null)
+    return typeof value === "function" || typeof value === "symbol" ? structuredClone(value) : value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return structuredClone(value);
+      out.push(copyPlain(value[i]));
+    }
+    return out as T;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = copyPlain((value as Record<string, unknown>)[key]);
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out as T;
+}
+
 function restore(stored: Session["sim"]): Sim {
   try {
     return Sim.restore(stored);
@@ -131,12 +157,14 @@ export class LiveSession {
   apply(event: TutorEvent, ctx: HandleContext): TutorReply {
     // Copy everything but the sandbox: sessions returned by `save` must not change under their holder.
     const { sim: stored, ...rest } = this.#s;
-    const s: Session = { ...structuredClone(rest), sim: stored };
+    const s: Session = { ...copyPlain(rest), sim: stored };
     this.#s = s;
     s.n = (s.n ?? 0) + 1;
     const pendingReset = s.pendingReset;
     delete s.pendingReset;
-    const pendingKind = ctx.content.questions.find((q) => q.id === s.quiz.pending?.questionId)?.kind;
+    const pendingId = s.quiz.pending?.questionId;
+    const pendingKind =
+      pendingId === undefined ? undefined : ctx.content.questions.find((q) => q.id === pendingId)?.kind;
     const parsed: ParsedText =
       event.type === "text" ? parseText(event.text, event.stdin, s, pendingKind) : event;
 

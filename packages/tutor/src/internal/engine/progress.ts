@@ -15,9 +15,22 @@ export function stepXp(hintLevel: number): number {
   return XP.step[Math.max(0, Math.min(4, hintLevel))] ?? 0;
 }
 
+/** The last day `dayOf` worked out (days since the epoch), and its text: most events fall on it. */
+let lastDay = Number.NaN;
+let lastDayText = "";
+
+/** Largest time a Date holds (ms either side of the epoch); beyond it `toISOString` throws. */
+const MAX_TIME = 8.64e15;
+
 /** "2025-01-06": the UTC day of `now`, the unit of a streak. */
 export function dayOf(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
+  // A Date drops the fraction of a millisecond, and a UTC day is exactly 86,400,000 of them.
+  const day = Math.floor(Math.trunc(now) / 86_400_000);
+  if (day === lastDay && Math.abs(now) <= MAX_TIME) return lastDayText;
+  const text = new Date(now).toISOString().slice(0, 10);
+  lastDay = day;
+  lastDayText = text;
+  return text;
 }
 
 /** Counts today in the streak: the same day changes nothing, the next day adds one, a gap restarts at 1. */

@@ -1,6 +1,7 @@
 // The state diff: what a command (and the virtual time it let pass) changed, folded into a few lines.
 
 import { fieldChanges, type PodChange, podChangeText, podSummary } from "./changes.ts";
+import type { Fields } from "./kind.ts";
 import { plural } from "./read.ts";
 import { KIND_ORDER, quietOf, type Snapshot, type SnapshotEntry, summaryOf } from "./snapshot.ts";
 
@@ -26,14 +27,27 @@ interface Change extends PodChange {
 /** Namespaces whose changes are the platform's business, shown as one count each. */
 const SYSTEM_NAMESPACES = new Set(["kube-system", "kube-public", "kube-node-lease"]);
 
+/** Whether two field sets hold the same values under the same keys (then no field changed). */
+function sameFields(b: Fields, a: Fields): boolean {
+  if (b === a) return true;
+  let n = 0;
+  for (const k of Object.keys(a)) {
+    if (b[k] !== a[k] || !Object.hasOwn(b, k)) return false;
+    n++;
+  }
+  return Object.keys(b).length === n;
+}
+
 function rawChanges(before: Snapshot, after: Snapshot): Change[] {
-  const keys = [...new Set([...Object.keys(before.entries), ...Object.keys(after.entries)])].sort();
+  const keys = Object.keys(after.entries);
+  for (const key of Object.keys(before.entries)) if (!Object.hasOwn(after.entries, key)) keys.push(key);
+  keys.sort();
   const out: Change[] = [];
   for (const key of keys) {
     const b = before.entries[key];
     const a = after.entries[key];
     if (a && b) {
-      if (fieldChanges(b.fields, a.fields, quietOf(a.kind)).length)
+      if (!sameFields(b.fields, a.fields) && fieldChanges(b.fields, a.fields, quietOf(a.kind)).length)
         out.push({ key, op: "~", entry: a, before: b, after: a });
     } else if (a) out.push({ key, op: "+", entry: a, after: a });
     else if (b) out.push({ key, op: "-", entry: b, before: b });

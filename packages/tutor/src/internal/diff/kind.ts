@@ -40,6 +40,9 @@ export function imagesOf(podSpec: unknown): string {
 /** Drops fields whose value is undefined, so optional fields are simply absent. */
 export function compact(fields: Record<string, string | undefined>): Fields {
   const out: Fields = {};
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(fields)) {
+    const v = fields[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 }

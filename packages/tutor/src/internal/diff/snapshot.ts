@@ -95,8 +95,12 @@ export function entryKey(kind: string, namespace: string, name: string): string 
 }
 
 function ownerKey(o: KObject): string | undefined {
-  const ref = o.metadata.ownerReferences?.find((r) => r.controller === true);
-  return ref ? entryKey(ref.kind.toLowerCase(), o.metadata.namespace ?? "", ref.name) : undefined;
+  const refs = o.metadata.ownerReferences;
+  if (refs === undefined || refs === null) return undefined;
+  for (const ref of refs)
+    if (ref.controller === true)
+      return entryKey(ref.kind.toLowerCase(), o.metadata.namespace ?? "", ref.name);
+  return undefined;
 }
 
 /** Takes a snapshot of the objects that matter. Cheap: one pass over each covered kind, no copies of specs. */
@@ -107,9 +111,11 @@ export function snapshot(sim: Sim): Snapshot {
       const fields = reader.fields(o, sim);
       if (!fields) continue;
       const namespace = o.metadata.namespace ?? "";
+      const name = o.metadata.name;
       const owner = ownerKey(o);
-      const entry: SnapshotEntry = { kind: reader.kind, namespace, name: o.metadata.name, fields };
-      entries[entryKey(reader.kind, namespace, o.metadata.name)] = owner ? { ...entry, owner } : entry;
+      entries[entryKey(reader.kind, namespace, name)] = owner
+        ? { kind: reader.kind, namespace, name, fields, owner }
+        : { kind: reader.kind, namespace, name, fields };
     }
   }
   return { entries };

@@ -7,7 +7,7 @@ import { uniquePrefix } from "../../../../test/support/redis-server.ts";
 import type { MemoryStoreOptions } from "../internal/memory-store.ts";
 import { MemoryStore } from "../internal/memory-store.ts";
 import { RedisStore } from "../internal/redis-store.ts";
-import type { SessionRef, SessionStore, StoreOptions } from "../internal/types.ts";
+import type { SessionRecord, SessionRef, SessionStore, StoreOptions } from "../internal/types.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -92,3 +92,15 @@ export const group = (id: string, workspace = "T1"): SessionRef => ({
   scope: "channel",
   id,
 });
+
+/**
+ * A loaded record without its epoch (random per session), which must be there once the session was
+ * committed and never before: records can then be compared whole with toEqual.
+ */
+export function withoutEpoch(rec: SessionRecord): Omit<SessionRecord, "epoch"> {
+  const { epoch, ...rest } = rec;
+  if (rec.version > 0 && (typeof epoch !== "string" || epoch.length === 0))
+    throw new Error(`a committed session has no epoch: ${JSON.stringify(rec)}`);
+  if (rec.version === 0 && epoch !== undefined) throw new Error("a session never committed has an epoch");
+  return rest;
+}

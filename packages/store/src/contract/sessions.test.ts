@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import { sessionKey } from "../internal/keys.ts";
-import { KINDS, learner, useStores } from "./harness.ts";
+import { KINDS, learner, useStores, withoutEpoch } from "./harness.ts";
 
 describe.each(KINDS)("%s store: sessions", (kind) => {
   const stores = useStores(kind);
@@ -44,7 +44,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
 
   test("a session never written loads as version 0 with no data and an empty outbox", async () => {
     const { store } = stores.make();
-    expect(await store.load(learner("nobody"))).toEqual({ version: 0, applied: 0, outbox: {} });
+    expect(withoutEpoch(await store.load(learner("nobody")))).toEqual({ version: 0, applied: 0, outbox: {} });
   });
 
   test("commit succeeds once per version and refuses a stale version", async () => {
@@ -60,7 +60,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       ok: false,
       reason: "conflict",
     });
-    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "one", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 1, applied: 1, data: "one", outbox: {} });
     expect(await store.commit(ref, { expectVersion: 1, seq: 2, data: "two" })).toEqual({
       ok: true,
       version: 2,
@@ -104,7 +104,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       ok: false,
       reason: "conflict",
     });
-    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "a", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 1, applied: 1, data: "a", outbox: {} });
   });
 
   test("a commit without data consumes the number and keeps the session (a skipped event)", async () => {
@@ -112,11 +112,11 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     const ref = learner("U1");
     await store.commit(ref, { expectVersion: 0, seq: 1, data: "kept" });
     expect(await store.commit(ref, { expectVersion: 1, seq: 2 })).toEqual({ ok: true, version: 2 });
-    expect(await store.load(ref)).toEqual({ version: 2, applied: 2, data: "kept", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 2, applied: 2, data: "kept", outbox: {} });
     // A skip as the very first event: the session still has no data.
     const other = learner("U2");
     expect(await store.commit(other, { expectVersion: 0, seq: 1 })).toEqual({ ok: true, version: 1 });
-    expect(await store.load(other)).toEqual({ version: 1, applied: 1, outbox: {} });
+    expect(withoutEpoch(await store.load(other))).toEqual({ version: 1, applied: 1, outbox: {} });
   });
 
   test("the outbox keeps a reply until it is acknowledged and shows it on load", async () => {
@@ -137,10 +137,10 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     await store.ack(ref, "never-there");
     expect(Object.keys((await store.load(ref)).outbox)).toEqual(["__proto__"]);
     await store.ack(ref, "__proto__");
-    expect(await store.load(ref)).toEqual({ version: 2, applied: 2, data: "s1", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 2, applied: 2, data: "s1", outbox: {} });
     // Acknowledging on a session that does not exist creates nothing.
     await store.ack(learner("ghost"), "e1");
-    expect(await store.load(learner("ghost"))).toEqual({ version: 0, applied: 0, outbox: {} });
+    expect(withoutEpoch(await store.load(learner("ghost")))).toEqual({ version: 0, applied: 0, outbox: {} });
   });
 
   test("log entries build up after the data, in order, and new data empties the log", async () => {
@@ -151,7 +151,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     // An event that changed nothing leaves no entry; the log goes on after it.
     await store.commit(ref, { expectVersion: 2, seq: 3 });
     await store.commit(ref, { expectVersion: 3, seq: 4, log: "four" });
-    expect(await store.load(ref)).toEqual({
+    expect(withoutEpoch(await store.load(ref))).toEqual({
       version: 4,
       applied: 4,
       data: "snap",
@@ -164,11 +164,16 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       reason: "conflict",
     });
     await store.commit(ref, { expectVersion: 4, seq: 5, data: "snap2" });
-    expect(await store.load(ref)).toEqual({ version: 5, applied: 5, data: "snap2", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({
+      version: 5,
+      applied: 5,
+      data: "snap2",
+      outbox: {},
+    });
     // A log may start before any data (a store does not judge what entries mean).
     const other = learner("U2");
     await store.commit(other, { expectVersion: 0, seq: 1, log: "" });
-    expect(await store.load(other)).toEqual({ version: 1, applied: 1, log: [""], outbox: {} });
+    expect(withoutEpoch(await store.load(other))).toEqual({ version: 1, applied: 1, log: [""], outbox: {} });
   });
 
   test("a commit refuses a log entry with a line break, or with data beside it, and too many acks", async () => {
@@ -181,7 +186,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       { expectVersion: 0, seq: 1, acks: [""] },
     ])
       await expect(store.commit(ref, bad)).rejects.toMatchObject({ code: "invalid-argument" });
-    expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 0, applied: 0, outbox: {} });
   });
 
   test("a commit drops the outbox entries it acknowledges, and load can read one entry only", async () => {
@@ -189,7 +194,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     const ref = learner("U1");
     await store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "r1" } });
     await store.commit(ref, { expectVersion: 1, seq: 2, outbox: { id: "e2", payload: "r2" } });
-    expect(await store.load(ref, { outbox: "e1" })).toEqual({
+    expect(withoutEpoch(await store.load(ref, { outbox: "e1" }))).toEqual({
       version: 2,
       applied: 2,
       data: "s",
@@ -204,9 +209,54 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     });
     expect((await store.load(ref)).outbox).toEqual({ e3: "r3" });
     await store.commit(ref, { expectVersion: 3, seq: 4, acks: ["e3"] });
-    expect(await store.load(ref)).toEqual({ version: 4, applied: 4, data: "s", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 4, applied: 4, data: "s", outbox: {} });
     await expect(store.load(ref, { outbox: "" })).rejects.toMatchObject({ code: "invalid-argument" });
   });
+
+  test("a session keeps one epoch for its life; a commit expecting another is a conflict", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect((await store.load(ref)).epoch).toBeUndefined();
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "a" });
+    const epoch = (await store.load(ref)).epoch ?? "";
+    expect(epoch).not.toBe("");
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2, log: "x", expectEpoch: "other" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2, log: "x", expectEpoch: epoch })).toEqual({
+      ok: true,
+      version: 2,
+    });
+    expect((await store.load(ref)).epoch).toBe(epoch);
+    // Removed and started again: same version and number as before, but another epoch.
+    await store.remove(ref);
+    await store.commit(ref, { expectVersion: 0, seq: 1, data: "b" });
+    await store.commit(ref, { expectVersion: 1, seq: 2, data: "c" });
+    const again = await store.load(ref);
+    expect([again.version, again.applied]).toEqual([2, 2]);
+    expect(again.epoch).not.toBe(epoch);
+    expect(await store.commit(ref, { expectVersion: 2, seq: 3, expectEpoch: epoch })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    await expect(store.commit(ref, { expectVersion: 2, seq: 3, expectEpoch: "" })).rejects.toMatchObject({
+      code: "invalid-argument",
+    });
+  });
+
+  test.runIf(kind === "redis")(
+    "a session stored before epochs existed gets one with its next commit",
+    async () => {
+      const { store, prefix } = stores.make();
+      const ref = learner("U1");
+      await store.commit(ref, { expectVersion: 0, seq: 1, data: "a" });
+      await stores.admin().hdel(sessionKey(prefix, ref), "ep");
+      expect((await store.load(ref)).epoch).toBeUndefined();
+      await store.commit(ref, { expectVersion: 1, seq: 2, data: "b" });
+      expect((await store.load(ref)).epoch).toMatch(/^[\w-]{12}$/);
+    },
+  );
 
   test("a loaded record is a copy: changing it changes nothing stored", async () => {
     const { store } = stores.make();
@@ -216,7 +266,12 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     rec.outbox.e1 = "changed";
     rec.outbox.extra = "x";
     rec.version = 99;
-    expect(await store.load(ref)).toEqual({ version: 1, applied: 1, data: "s", outbox: { e1: "p" } });
+    expect(withoutEpoch(await store.load(ref))).toEqual({
+      version: 1,
+      applied: 1,
+      data: "s",
+      outbox: { e1: "p" },
+    });
   });
 
   test("an id older than the dedup window is forgotten and gets a new number", async () => {
@@ -239,7 +294,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     await store.sequence(ref, "e1");
     await store.commit(ref, { expectVersion: 0, seq: 1, data: "s", outbox: { id: "e1", payload: "p" } });
     await store.remove(ref);
-    expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({ version: 0, applied: 0, outbox: {} });
     expect(await store.eventAt(ref, 1)).toBeUndefined();
     expect(await store.sequence(ref, "e9")).toBe(1);
     await store.remove(learner("never-there"));
@@ -267,7 +322,12 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       }
     };
     await Promise.all([0, 1, 2, 3].map(writer));
-    expect(await store.load(ref)).toEqual({ version: 100, applied: 100, data: "100", outbox: {} });
+    expect(withoutEpoch(await store.load(ref))).toEqual({
+      version: 100,
+      applied: 100,
+      data: "100",
+      outbox: {},
+    });
   });
 
   test.runIf(kind === "memory")(
@@ -283,7 +343,7 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
       now += 10_000;
       expect((await store.load(ref)).version).toBe(1);
       now += 1;
-      expect(await store.load(ref)).toEqual({ version: 0, applied: 0, outbox: {} });
+      expect(withoutEpoch(await store.load(ref))).toEqual({ version: 0, applied: 0, outbox: {} });
       expect(await store.sequence(ref, "e2")).toBe(1);
     },
   );

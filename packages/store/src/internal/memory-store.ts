@@ -1,6 +1,7 @@
 // MemoryStore: the SessionStore in one process's memory, for tests and the terminal tutor. Same
 // results as RedisStore for the same calls; callers never share state with it (strings and copies).
 
+import { randomBytes } from "node:crypto";
 import { type BucketState, takeTokens } from "./bucket.ts";
 import { StoreError } from "./errors.ts";
 import { bucketKey, docKey, sessionKey } from "./keys.ts";
@@ -40,6 +41,7 @@ interface SessionEntry {
   ver: number;
   applied: number;
   next: number;
+  epoch?: string;
   data?: string;
   log: string[];
   /** Event id → sequence number, and back: the dedup window. */
@@ -172,6 +174,7 @@ export class MemoryStore implements SessionStore {
     return {
       version: e.ver,
       applied: e.applied,
+      ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
       ...(e.data !== undefined ? { data: e.data } : {}),
       ...(e.log.length > 0 ? { log: [...e.log] } : {}),
       outbox,
@@ -184,7 +187,10 @@ export class MemoryStore implements SessionStore {
     const ver = e?.ver ?? 0;
     const applied = e?.applied ?? 0;
     if (ver !== input.expectVersion || input.seq !== applied + 1) return { ok: false, reason: "conflict" };
+    if (input.expectEpoch !== undefined && e?.epoch !== input.expectEpoch)
+      return { ok: false, reason: "conflict" };
     const s = e ?? this.#session(ref, true);
+    s.epoch ??= randomBytes(9).toString("base64url");
     s.ver = ver + 1;
     s.applied = input.seq;
     if (input.data !== undefined) {

@@ -38,8 +38,9 @@ return { n, 0 }
 
 /**
  * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, mode ("d" data, "l" log entry, "-" neither),
- * data or log entry, hasOutbox, outboxId, payload, withNext, then outbox ids to drop (acks).
- * Returns the new version, or -1 on a conflict (stale version, or seq not applied + 1); with
+ * data or log entry, hasOutbox, outboxId, payload, withNext, expectEpoch ("" for any), a new epoch
+ * (kept only if the session has none yet), then outbox ids to drop (acks).
+ * Returns the new version, or -1 on a conflict (stale version or epoch, or seq not applied + 1); with
  * withNext = "1", { version, id of event seq + 1 (absent when not numbered) }.
  * `oc` counts outbox entries so that a full load reads the whole hash only when there are some.
  * The log is one field, its entries separated by line breaks: `data` replaces it, a log entry
@@ -47,13 +48,15 @@ return { n, 0 }
  */
 export const COMMIT_LUA = `${NUM}
 local k = KEYS[1]
-local f = redis.call('HMGET', k, 'ver', 'applied')
+local f = redis.call('HMGET', k, 'ver', 'applied', 'ep')
 local ver = num(f[1], 'ver')
 local applied = num(f[2], 'applied')
 local seq = tonumber(ARGV[2])
 if ver ~= tonumber(ARGV[1]) or seq ~= applied + 1 then return -1 end
+if ARGV[10] ~= '' and f[3] ~= ARGV[10] then return -1 end
 ver = ver + 1
 redis.call('HSET', k, 'ver', string.format('%d', ver), 'applied', ARGV[2])
+if not f[3] then redis.call('HSET', k, 'ep', ARGV[11]) end
 if ARGV[4] == 'd' then
   redis.call('HSET', k, 'data', ARGV[5])
   redis.call('HDEL', k, 'log')
@@ -64,7 +67,7 @@ elseif ARGV[4] == 'l' then
 end
 local oc = 0
 if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then oc = 1 end
-for i = 10, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
+for i = 12, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
 if oc ~= 0 and redis.call('HINCRBY', k, 'oc', oc) <= 0 then redis.call('HDEL', k, 'oc') end
 redis.call('PEXPIRE', k, ARGV[3])
 if ARGV[9] == '1' then
@@ -75,13 +78,13 @@ return ver
 
 /**
  * KEYS[1] session; ARGV[1] (optional) the one outbox id to read. Returns { ver, applied, hasData,
- * data, hasLog, log, outboxId1, payload1, … } as strings: every outbox entry without ARGV[1] (the
+ * data, hasLog, log, epoch, outboxId1, payload1, … } as strings: every outbox entry without ARGV[1] (the
  * whole hash is read only when \`oc\` says there are some), else just that one if it is there.
  */
 export const LOAD_LUA = `
 local k = KEYS[1]
-local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'log', 'oc')
-local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '', f[4] and '1' or '0', f[4] or '' }
+local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'log', 'oc', 'ep')
+local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '', f[4] and '1' or '0', f[4] or '', f[6] or '' }
 if ARGV[1] then
   local p = redis.call('HGET', k, 'o:' .. ARGV[1])
   if p then

@@ -1,6 +1,7 @@
 // RedisStore: the SessionStore on Redis. One hash per session (version, applied, next, data, the
 // dedup window's `e:<id>`/`q:<seq>` fields and the outbox's `o:<id>`), changed by Lua scripts.
 
+import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { BUCKET_MIN_TTL_MS } from "./bucket.ts";
 import { StoreError } from "./errors.ts";
@@ -57,6 +58,11 @@ const SCRIPTS: Record<keyof Scripts, string> = {
   bosunPutDoc: PUT_DOC_LUA,
   bosunTake: TAKE_LUA,
 };
+
+/** A session's epoch: random, short (the store keeps the first one a session is given). */
+function newEpoch(): string {
+  return randomBytes(9).toString("base64url");
+}
 
 const INT = /^(0|[1-9][0-9]{0,15})$/;
 
@@ -153,7 +159,8 @@ export class RedisStore implements SessionStore {
     };
     if (f[2] === "1") rec.data = f[3] ?? "";
     if (f[4] === "1") rec.log = (f[5] ?? "").split("\n");
-    for (let i = 6; i + 1 < f.length; i += 2)
+    if (f[6]) rec.epoch = f[6];
+    for (let i = 7; i + 1 < f.length; i += 2)
       // defineProperty: an outbox id such as `__proto__` must become an own key, not the prototype.
       Object.defineProperty(rec.outbox, f[i] as string, {
         value: f[i + 1],
@@ -180,6 +187,8 @@ export class RedisStore implements SessionStore {
         input.outbox?.id ?? "",
         input.outbox?.payload ?? "",
         input.withNext ? "1" : "0",
+        input.expectEpoch ?? "",
+        newEpoch(),
         ...(input.acks ?? []),
       ),
     );

@@ -36,6 +36,11 @@ export interface SessionRecord {
   version: number;
   /** Highest event sequence number applied (or skipped) so far; 0 when none. */
   applied: number;
+  /**
+   * Set by the first commit and kept for the session's life: a session removed (or expired) and
+   * started again gets another, so `version` and `applied` alone cannot be mistaken for it.
+   */
+  epoch?: string;
   /** The session text (`packSession` output); undefined when no session was saved yet. */
   data?: string;
   /**
@@ -60,6 +65,11 @@ export interface LoadOptions {
 export interface CommitInput {
   /** The version the worker loaded; the commit fails with `conflict` if it changed since. */
   expectVersion: number;
+  /**
+   * The `epoch` the worker last saw: the commit fails with `conflict` unless the session still has
+   * it. Lets a worker commit on top of what it committed before without loading the record first.
+   */
+  expectEpoch?: string;
   /** The event's sequence number: must be `applied + 1` at commit time. */
   seq: number;
   /**

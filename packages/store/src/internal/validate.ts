@@ -80,6 +80,7 @@ export function checkCommit(input: CommitInput): void {
     if (input.data !== undefined)
       throw new StoreError("invalid-argument", "a commit carries data or a log entry, not both");
   }
+  if (input.expectEpoch !== undefined) checkId("epoch", input.expectEpoch);
   if (input.acks !== undefined) {
     if (!Array.isArray(input.acks) || input.acks.length > MAX_ACKS)
       throw new StoreError("invalid-argument", `acks must be an array of at most ${MAX_ACKS} ids`);

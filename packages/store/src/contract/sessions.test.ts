@@ -68,19 +68,19 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     expect((await store.load(ref)).data).toBe("two");
   });
 
-  test("a commit asked withNext names the event numbered after it, if any", async () => {
+  test("a commit asked withNext names the event numbered after it, if any, and the epoch", async () => {
     const { store } = stores.make();
     const ref = learner("U1");
     await store.sequence(ref, "e1");
     await store.sequence(ref, "e2");
-    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "a", withNext: true })).toEqual({
-      ok: true,
-      version: 1,
-      next: "e2",
-    });
+    const first = await store.commit(ref, { expectVersion: 0, seq: 1, data: "a", withNext: true });
+    const epoch = (await store.load(ref)).epoch;
+    expect(epoch).toBeDefined();
+    expect(first).toEqual({ ok: true, version: 1, next: "e2", epoch });
     expect(await store.commit(ref, { expectVersion: 1, seq: 2, data: "b", withNext: true })).toEqual({
       ok: true,
       version: 2,
+      epoch,
     });
     expect(await store.commit(ref, { expectVersion: 1, seq: 3, withNext: true })).toEqual({
       ok: false,

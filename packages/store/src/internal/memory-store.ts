@@ -200,8 +200,11 @@ export class MemoryStore implements SessionStore {
     if (input.outbox) s.outbox.set(input.outbox.id, input.outbox.payload);
     for (const id of input.acks ?? []) s.outbox.delete(id);
     this.#touch(s);
-    const next = input.withNext ? s.order.get(input.seq + 1) : undefined;
-    return next !== undefined ? { ok: true, version: s.ver, next } : { ok: true, version: s.ver };
+    if (!input.withNext) return { ok: true, version: s.ver };
+    const next = s.order.get(input.seq + 1);
+    return next !== undefined
+      ? { ok: true, version: s.ver, next, epoch: s.epoch }
+      : { ok: true, version: s.ver, epoch: s.epoch };
   }
 
   async ack(ref: SessionRef, outboxId: string): Promise<void> {

@@ -41,7 +41,7 @@ return { n, 0 }
  * data or log entry, hasOutbox, outboxId, payload, withNext, expectEpoch ("" for any), a new epoch
  * (kept only if the session has none yet), then outbox ids to drop (acks).
  * Returns the new version, or -1 on a conflict (stale version or epoch, or seq not applied + 1); with
- * withNext = "1", { version, id of event seq + 1 (absent when not numbered) }.
+ * withNext = "1", { version, id of event seq + 1 (nil when not numbered), epoch }.
  * `oc` counts outbox entries so that a full load reads the whole hash only when there are some.
  * The log is one field, its entries separated by line breaks: `data` replaces it, a log entry
  * appends to it.
@@ -71,7 +71,7 @@ for i = 12, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
 if oc ~= 0 and redis.call('HINCRBY', k, 'oc', oc) <= 0 then redis.call('HDEL', k, 'oc') end
 redis.call('PEXPIRE', k, ARGV[3])
 if ARGV[9] == '1' then
-  return { ver, redis.call('HGET', k, 'q:' .. string.format('%d', seq + 1)) }
+  return { ver, redis.call('HGET', k, 'q:' .. string.format('%d', seq + 1)), f[3] or ARGV[11] }
 end
 return ver
 `;

@@ -43,7 +43,7 @@ type Arg = string | number;
 /** The scripts, as ioredis `defineCommand` adds them (one key each). */
 interface Scripts {
   bosunSequence(key: string, ...args: Arg[]): Promise<[number, number]>;
-  bosunCommit(key: string, ...args: Arg[]): Promise<number | [number, string?]>;
+  bosunCommit(key: string, ...args: Arg[]): Promise<number | [number, string | null, string]>;
   bosunLoad(key: string, ...args: Arg[]): Promise<string[]>;
   bosunAck(key: string, ...args: Arg[]): Promise<number>;
   bosunPutDoc(key: string, ...args: Arg[]): Promise<number>;
@@ -193,8 +193,8 @@ export class RedisStore implements SessionStore {
       ),
     );
     if (typeof v === "number") return v < 0 ? { ok: false, reason: "conflict" } : { ok: true, version: v };
-    const [version, next] = v;
-    return typeof next === "string" ? { ok: true, version, next } : { ok: true, version };
+    const [version, next, epoch] = v;
+    return typeof next === "string" ? { ok: true, version, next, epoch } : { ok: true, version, epoch };
   }
 
   async ack(ref: SessionRef, outboxId: string): Promise<void> {

@@ -88,13 +88,16 @@ export interface CommitInput {
   outbox?: { id: string; payload: string };
   /**
    * Also answer with the id of event `seq + 1` if it is numbered already (`next` in the result), so
-   * the worker can wake it without asking `eventAt` in another round trip.
+   * the worker can wake it without asking `eventAt` in another round trip, and with the session's
+   * `epoch`.
    */
   withNext?: boolean;
 }
 
-/** `next`: with `withNext`, the id holding number `seq + 1`, when there is one. */
-export type CommitResult = { ok: true; version: number; next?: string } | { ok: false; reason: "conflict" };
+/** With `withNext`: `next`, the id holding number `seq + 1` (when there is one), and the epoch. */
+export type CommitResult =
+  | { ok: true; version: number; next?: string; epoch?: string }
+  | { ok: false; reason: "conflict" };
 
 /** A versioned document that is not a session (a channel's quiz board, its schedule). */
 export interface Doc {

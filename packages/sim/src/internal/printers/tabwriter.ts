@@ -34,21 +34,44 @@ function runeWidth(s: string): number {
   return s.length;
 }
 
+/** Any UTF-16 surrogate: text without one has a rune per code unit. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The lines and tab-separated cells of `text` (as `split("\n")` then `split("\t")` would cut them,
+ * without splitting every line again: this runs on every describe).
+ */
 function splitLines(text: string): Line[] {
-  const parts = text.split("\n");
+  const plain = !SURROGATE.test(text);
   const lines: Line[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const terminated = i < parts.length - 1;
-    let cells = part.split("\t");
+  let start = 0;
+  // The first tab at or after `start` (-1: none left), found once per tab rather than once per line.
+  let tab = text.indexOf("\t");
+  for (;;) {
+    const nl = text.indexOf("\n", start);
+    const terminated = nl >= 0;
+    const end = terminated ? nl : text.length;
+    let cells: string[] = [];
+    let from = start;
+    while (tab >= 0 && tab < end) {
+      cells.push(text.slice(from, tab));
+      from = tab + 1;
+      tab = text.indexOf("\t", from);
+    }
+    cells.push(text.slice(from, end));
     if (!terminated) {
       // An unterminated trailing cell only exists when it holds text.
-      if (part === "") cells = [];
-      else if (cells.length > 1 && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
+      if (end === start) cells = [];
+      else if (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
     }
-    lines.push(lineOf(cells, terminated));
+    lines.push(plain ? { cells, widths: cells.map(lengthOf), terminated } : lineOf(cells, terminated));
+    if (!terminated) return lines;
+    start = nl + 1;
   }
-  return lines;
+}
+
+function lengthOf(cell: string): number {
+  return cell.length;
 }
 
 function lineOf(cells: string[], terminated: boolean): Line {
@@ -64,32 +87,40 @@ function lineOf(cells: string[], terminated: boolean): Line {
  * (at least minwidth); padding is written after every tab-terminated cell, even an empty one.
  */
 export function tabwrite(text: string, opts: TabwriterOptions): string {
-  const tw: Tabwriter = { lines: splitLines(text), out: [], widths: [], opts };
+  const tw: Tabwriter = { lines: splitLines(text), out: "", widths: [], opts };
   formatBlock(tw, 0, tw.lines.length);
-  return tw.out.join("");
+  return tw.out;
 }
 
 /** The state of one tabwrite (its helpers are module-level functions: see parseFlags). */
 interface Tabwriter {
   lines: Line[];
-  out: string[];
+  out: string;
   widths: number[];
   opts: TabwriterOptions;
 }
 
+/** Runs of spaces for the usual paddings. */
+const SPACES = Array.from({ length: 64 }, (_, n) => " ".repeat(n));
+
+function spaces(n: number): string {
+  return n <= 0 ? "" : (SPACES[n] ?? " ".repeat(n));
+}
+
 function writeLines(tw: Tabwriter, line0: number, line1: number): void {
-  const { lines, widths, out } = tw;
+  const { lines, widths } = tw;
+  let out = tw.out;
   for (let i = line0; i < line1; i++) {
     const line = lines[i];
     if (!line) continue;
-    let s = "";
     for (let j = 0; j < line.cells.length; j++) {
-      s += line.cells[j];
+      out += line.cells[j];
       const w = widths[j];
-      if (w !== undefined) s += " ".repeat(Math.max(0, w - (line.widths[j] ?? 0)));
+      if (w !== undefined) out += spaces(w - (line.widths[j] ?? 0));
     }
-    out.push(line.terminated ? `${s}\n` : s);
+    if (line.terminated) out += "\n";
   }
+  tw.out = out;
 }
 
 function formatBlock(tw: Tabwriter, line0: number, line1: number): void {
@@ -128,7 +159,7 @@ export function formatTable(rows: string[][]): string {
   // empty cell; the empty text after the last newline is a line without cells).
   const lines = rows.map((r) => lineOf(r.length ? [...r] : [""], true));
   lines.push({ cells: [], widths: [], terminated: false });
-  const tw: Tabwriter = { lines, out: [], widths: [], opts: TABLE_TABWRITER };
+  const tw: Tabwriter = { lines, out: "", widths: [], opts: TABLE_TABWRITER };
   formatBlock(tw, 0, lines.length);
-  return tw.out.join("").replace(/\n$/, "");
+  return tw.out.replace(/\n$/, "");
 }

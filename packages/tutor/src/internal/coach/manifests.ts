@@ -154,6 +154,7 @@ function reviewObject(o: Obj, batch: Batch): Finding[] {
  * manifest that follows the practices gets none. Never throws, whatever the input.
  */
 export function reviewManifests(manifests: unknown[]): Finding[] {
+  if (manifests.length === 0) return []; // every command without `-f -`
   const objects = objectsOf(manifests);
   const batch: Batch = { scaled: autoscaled(objects), services: selectors(objects) };
   return objects.flatMap((o) => reviewObject(o, batch));

@@ -155,13 +155,17 @@ export class LiveSession {
    * `MAX_CATCH_UP_MS`), then the event runs. Reads no clock and no global random source.
    */
   apply(event: TutorEvent, ctx: HandleContext): TutorReply {
-    // Copy everything but the sandbox: sessions returned by `save` must not change under their holder.
-    const { sim: stored, ...rest } = this.#s;
-    const s: Session = { ...copyPlain(rest), sim: stored };
+    // Copy everything but the sandbox (kept last) and a pending reset (this event answers it or
+    // drops it): sessions returned by `save` must not change under their holder.
+    const prev = this.#s;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(prev) as (keyof Session)[])
+      if (key !== "sim" && key !== "pendingReset") copy[key] = copyPlain(prev[key]);
+    copy.sim = prev.sim;
+    const s = copy as unknown as Session;
     this.#s = s;
     s.n = (s.n ?? 0) + 1;
-    const pendingReset = s.pendingReset;
-    delete s.pendingReset;
+    const pendingReset = prev.pendingReset;
     const pendingId = s.quiz.pending?.questionId;
     const pendingKind =
       pendingId === undefined ? undefined : ctx.content.questions.find((q) => q.id === pendingId)?.kind;

@@ -10,12 +10,23 @@ import type { EventJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
 import { sameLog } from "./session-log.ts";
 
-/** The session the engine holds open for a tag, as far as this thread knows, with its stored text and log. */
+/**
+ * The session the engine holds open for a tag, as far as this thread knows: as this worker
+ * committed it (version, number, epoch), with its stored text and log.
+ */
 interface Held {
   version: number;
   applied: number;
   data: string;
   log: string[];
+  epoch?: string | undefined;
+}
+
+/** A commit that went through: the record's new version and number, and its epoch. */
+export interface Committed {
+  version: number;
+  applied: number;
+  epoch?: string | undefined;
 }
 
 /** A record as loaded: what a turn starts from. */
@@ -41,7 +52,7 @@ export function holds(held: Held | undefined, rec: TurnRecord): held is Held {
 export interface EngineTurn {
   answer: Promise<TurnAnswer>;
   /** The commit went through at (version, applied), or (no argument) it did not or was not tried. */
-  settle(committed?: { version: number; applied: number }): void;
+  settle(committed?: Committed): void;
 }
 
 /** A turn run before the record came back, on the session the engine held: `assumed`. */
@@ -109,7 +120,14 @@ class Lane {
                 this.#held.delete(oldest.value);
               }
             }
-            if (a.kind === "done") ch.post({ op: "settle", id: req.id, ...(committed ? { committed } : {}) });
+            if (a.kind === "done")
+              ch.post({
+                op: "settle",
+                id: req.id,
+                ...(committed
+                  ? { committed: { version: committed.version, applied: committed.applied } }
+                  : {}),
+              });
           },
           () => {},
         );
@@ -143,6 +161,12 @@ class Lane {
         retry?.settle(committed);
       },
     };
+  }
+
+  /** Whether an early turn for event `seq` could start on a session whose epoch is known (none starts). */
+  peek(tag: string, seq: number): boolean {
+    const held = this.#held.get(tag);
+    return held !== undefined && held.applied === seq - 1 && held.epoch !== undefined;
   }
 
   early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
@@ -238,6 +262,11 @@ export class EnginePool {
   /** Runs `job` on the session at `rec`. The answer rejects (retryably) if its thread stops. */
   run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
     return this.#lane(tag).run(tag, job, rec);
+  }
+
+  /** Whether the engine holds the session just before event `seq`, as committed, with its epoch. */
+  peek(tag: string, seq: number): boolean {
+    return this.#lane(tag).peek(tag, seq);
   }
 
   /** Runs event number `seq` on the open session, if the engine holds the one just before it. */

@@ -93,6 +93,23 @@ function earlyTurn(ctx: WorkerContext, data: EventJob, seq: number, tag: string)
   return ctx.engine.early(tag, data, seq);
 }
 
+/** The record a trusted open session stands for (what this worker last committed). */
+function recordOf(held: EarlyTurn["assumed"]): SessionRecord {
+  return {
+    version: held.version,
+    applied: held.applied,
+    data: held.data,
+    ...(held.log.length > 0 ? { log: held.log } : {}),
+    ...(held.epoch !== undefined ? { epoch: held.epoch } : {}),
+    outbox: {},
+  };
+}
+
+/** Loads the record after all (an early turn that did not start, e.g. its input is refused for size). */
+function reload(ctx: WorkerContext, data: EventJob): Promise<SessionRecord> {
+  return ctx.store.load(data.session, { outbox: data.eventId });
+}
+
 /** Processes an event job. Throws DelayedError after deferring itself; other throws are retried. */
 export async function processEvent(
   ctx: WorkerContext,
@@ -104,14 +121,21 @@ export async function processEvent(
   const tag = sessionTag(ref);
   const seq = data.seq ?? (await ctx.store.sequence(ref, data.eventId));
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // When the engine holds the session as this worker committed it just before this event (number
+    // seq - 1), the event runs on it and is committed without loading the record first: one commit
+    // per number, so if the store is still at seq - 1 with the same epoch, it holds that very session.
+    // The commit's compare-and-set (version, epoch, number) checks it; a conflict (a redelivery race,
+    // or a session removed and begun again) loads the record and runs the event again. Otherwise the
+    // record is loaded while the engine runs the event early on its open session, if it can, and
+    // the early turn is kept only if it started from the record as loaded.
+    const optimistic = round === 0 && ctx.engine.peek(tag, seq);
     // Only this event's outbox entry is read: it matters only if the event was applied already.
-    const loading = ctx.store.load(ref, { outbox: data.eventId });
-    // While the record is on its way, the engine runs the event on its open session if that is the
-    // one just before this event; `runTurn` keeps the result only if the record is what it assumed.
+    const loading = optimistic ? undefined : ctx.store.load(ref, { outbox: data.eventId });
     const early = round === 0 ? earlyTurn(ctx, data, seq, tag) : undefined;
+    const assumed = early?.assumed;
     let turn: Turn | undefined;
     try {
-      const rec = await loading;
+      const rec = loading === undefined && assumed ? recordOf(assumed) : await (loading ?? reload(ctx, data));
       if (seq <= rec.applied) {
         early?.settle();
         await redeliver(ctx, data, rec);
@@ -143,6 +167,7 @@ export async function processEvent(
       const acks = ctx.acks.peek(tag);
       const r = await ctx.store.commit(ref, {
         expectVersion: rec.version,
+        ...(rec.epoch !== undefined ? { expectEpoch: rec.epoch } : {}),
         seq,
         ...(turn.data !== undefined ? { data: turn.data } : turn.log !== undefined ? { log: turn.log } : {}),
         outbox: { id: data.eventId, payload },
@@ -150,9 +175,16 @@ export async function processEvent(
         withNext: true,
       });
       // A lost race drops the open session the turn used (it ran ahead of what the store holds).
-      if (!r.ok) continue;
+      if (!r.ok) {
+        if (optimistic)
+          ctx.logger.debug?.(
+            { session: tag, seq },
+            "commit without load refused; running the event on the stored session",
+          );
+        continue;
+      }
       ctx.acks.done(tag, acks);
-      if (turn.engine) turn.engine.settle({ version: r.version, applied: seq });
+      if (turn.engine) turn.engine.settle({ version: r.version, applied: seq, epoch: r.epoch });
       else if (turn.data === undefined && turn.log === undefined)
         ctx.engine.rekey(tag, rec.version, { version: r.version, applied: seq });
       if (turn.refused)

@@ -188,7 +188,8 @@ export class RedisStore implements SessionStore {
         input.outbox?.payload ?? "",
         input.withNext ? "1" : "0",
         input.expectEpoch ?? "",
-        newEpoch(),
+        // A session that has an epoch keeps it: a caller expecting one needs no candidate.
+        input.expectEpoch === undefined ? newEpoch() : "",
         ...(input.acks ?? []),
       ),
     );

@@ -22,6 +22,8 @@ export interface DiffLine {
 interface Change extends PodChange {
   key: string;
   entry: SnapshotEntry;
+  /** For "~": the entry's visible field changes (`fieldChanges` of before and after). */
+  fields?: string[];
 }
 
 /** Namespaces whose changes are the platform's business, shown as one count each. */
@@ -38,21 +40,29 @@ function sameFields(b: Fields, a: Fields): boolean {
   return Object.keys(b).length === n;
 }
 
+/** Changes in key order (keys are unique, so as `Array.sort` orders the keys themselves). */
+function byKey(a: Change, b: Change): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 function rawChanges(before: Snapshot, after: Snapshot): Change[] {
-  const keys = Object.keys(after.entries);
-  for (const key of Object.keys(before.entries)) if (!Object.hasOwn(after.entries, key)) keys.push(key);
-  keys.sort();
   const out: Change[] = [];
-  for (const key of keys) {
+  for (const key of Object.keys(after.entries)) {
+    const a = after.entries[key] as SnapshotEntry;
     const b = before.entries[key];
-    const a = after.entries[key];
-    if (a && b) {
-      if (!sameFields(b.fields, a.fields) && fieldChanges(b.fields, a.fields, quietOf(a.kind)).length)
-        out.push({ key, op: "~", entry: a, before: b, after: a });
-    } else if (a) out.push({ key, op: "+", entry: a, after: a });
-    else if (b) out.push({ key, op: "-", entry: b, before: b });
+    if (!b) out.push({ key, op: "+", entry: a, after: a });
+    else if (!sameFields(b.fields, a.fields)) {
+      const fields = fieldChanges(b.fields, a.fields, quietOf(a.kind));
+      if (fields.length) out.push({ key, op: "~", entry: a, before: b, after: a, fields });
+    }
   }
-  return out;
+  for (const key of Object.keys(before.entries))
+    if (!Object.hasOwn(after.entries, key)) {
+      const b = before.entries[key] as SnapshotEntry;
+      out.push({ key, op: "-", entry: b, before: b });
+    }
+  // Only the changes are sorted: usually a few of the snapshot's keys.
+  return out.sort(byKey);
 }
 
 /** "1 deployment, 1 replicaset, 3 pods", in kind order. */
@@ -69,7 +79,7 @@ function ownDetail(c: Change): string {
   if (c.op === "+") return summaryOf(c.entry);
   if (c.op === "-" || !c.before || !c.after) return "";
   if (c.entry.kind === "pod") return podChangeText(c.before.fields, c.after.fields, { grouped: false });
-  return fieldChanges(c.before.fields, c.after.fields, quietOf(c.entry.kind)).join(", ");
+  return (c.fields ?? fieldChanges(c.before.fields, c.after.fields, quietOf(c.entry.kind))).join(", ");
 }
 
 function line(op: DiffLine["op"], e: { kind: string; namespace: string; name: string }, parts: string[]) {

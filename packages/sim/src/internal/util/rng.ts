@@ -41,14 +41,19 @@ export class Rng {
 
   /** A random (version 4) UUID string. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 16; i++) hex.push(this.int(256).toString(16).padStart(2, "0"));
-    hex[6] = `4${hex[6]?.[1] ?? "0"}`;
-    hex[8] = ((Number.parseInt(hex[8] ?? "0", 16) & 0x3f) | 0x80).toString(16);
-    const h = hex.join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    let s = "";
+    for (let i = 0; i < 16; i++) {
+      const byte = this.int(256);
+      // Byte 6 carries the version (4), byte 8 the variant (10xx).
+      s += HEX[i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte];
+      if (i === 3 || i === 5 || i === 7 || i === 9) s += "-";
+    }
+    return s;
   }
 }
+
+/** Two lowercase hex digits per byte value. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** FNV-1a, 32 bit, over a string's UTF-16 code units folded to bytes. */
 export function fnv32a(input: string): number {

@@ -1,6 +1,6 @@
 // Kubelet: runs bound pods through their lifecycle over virtual time and stops deleted ones.
 
-import type { PodRuntime } from "../api/state.ts";
+import type { ContainerRuntime, PodRuntime } from "../api/state.ts";
 import type { KObject } from "../api/types.ts";
 import { type Controller, type ControllerContext, earlier } from "./context.ts";
 import { type ContainerCtx, containerPlan, newContainerRuntime, stepContainer } from "./kubelet-container.ts";
@@ -183,6 +183,23 @@ function probeWake(ctx: ControllerContext, pod: KObject, rt: PodRuntime): number
   return Number.isFinite(next) ? next : undefined;
 }
 
+/** The earliest of `next` and the containers' next transitions and readiness times still to come. */
+function containersWake(
+  list: readonly ContainerRuntime[],
+  now: number,
+  next: number | undefined,
+): number | undefined {
+  for (const c of list) {
+    if (Number.isFinite(c.at)) next = earlier(next, c.at);
+    if (c.readyAt !== undefined && c.readyAt > now) next = earlier(next, c.readyAt);
+  }
+  return next;
+}
+
+function hasProbes(c: ContainerRuntime): boolean {
+  return Boolean(c.probes);
+}
+
 export const kubeletController: Controller = {
   name: "kubelet",
   watches: ["Pod", "Node", "ConfigMap", "Secret"],
@@ -208,13 +225,9 @@ export const kubeletController: Controller = {
         continue;
       }
       if (rt.sandbox === undefined) next = earlier(next, rt.mountAt ?? now);
-      for (const list of [rt.init, rt.containers]) {
-        for (const c of list) {
-          if (Number.isFinite(c.at)) next = earlier(next, c.at);
-          if (c.readyAt !== undefined && c.readyAt > now) next = earlier(next, c.readyAt);
-        }
-      }
-      if (rt.containers.some((c) => c.probes)) next = earlier(next, probeWake(ctx, pod, rt));
+      next = containersWake(rt.init, now, next);
+      next = containersWake(rt.containers, now, next);
+      if (rt.containers.some(hasProbes)) next = earlier(next, probeWake(ctx, pod, rt));
     }
     return next !== undefined && next < now ? now : next;
   },

@@ -12,6 +12,11 @@ function publicIp(svc: KObject): string {
 
 const timerKey = (svc: KObject) => `lb:${svc.metadata.uid}`;
 
+function hasLbTimer(timers: Record<string, number>): boolean {
+  for (const key of Object.keys(timers)) if (key.startsWith("lb:")) return true;
+  return false;
+}
+
 export const serviceController: Controller = {
   name: "service",
   watches: ["Service"],
@@ -19,11 +24,13 @@ export const serviceController: Controller = {
   sync(ctx) {
     const { store } = ctx;
     const timers = store.state.timers;
+    // A Service only gets a timer while it is a LoadBalancer: without any, none needs dropping.
+    const anyTimer = hasLbTimer(timers);
     let changed = false;
     for (const svc of store.each("services")) {
       const ingress = svc.status?.loadBalancer?.ingress as unknown[] | undefined;
       if (svc.spec?.type !== "LoadBalancer") {
-        delete timers[timerKey(svc)];
+        if (anyTimer) delete timers[timerKey(svc)];
         if (ingress?.length) {
           svc.status = { loadBalancer: {} };
           store.touch(svc);

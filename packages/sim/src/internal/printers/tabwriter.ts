@@ -151,9 +151,9 @@ function formatBlock(tw: Tabwriter, line0: number, line1: number): void {
  */
 export function formatTable(rows: string[][]): string {
   if (rows.length === 0) return "";
-  if (rows.some((r) => r.some((cell) => cell.includes("\t") || cell.includes("\n")))) {
+  if (hasTabOrNewline(rows)) {
     const text = `${rows.map((r) => r.join("\t")).join("\n")}\n`;
-    return tabwrite(text, TABLE_TABWRITER).replace(/\n$/, "");
+    return withoutFinalNewline(tabwrite(text, TABLE_TABWRITER));
   }
   // The lines splitLines would make of the joined text, made directly (an empty row is one
   // empty cell; the empty text after the last newline is a line without cells).
@@ -161,5 +161,15 @@ export function formatTable(rows: string[][]): string {
   lines.push({ cells: [], widths: [], terminated: false });
   const tw: Tabwriter = { lines, out: "", widths: [], opts: TABLE_TABWRITER };
   formatBlock(tw, 0, lines.length);
-  return tw.out.replace(/\n$/, "");
+  return withoutFinalNewline(tw.out);
+}
+
+function hasTabOrNewline(rows: readonly string[][]): boolean {
+  for (const r of rows) for (const cell of r) if (cell.includes("\t") || cell.includes("\n")) return true;
+  return false;
+}
+
+/** `text.replace(/\n$/, "")`. */
+function withoutFinalNewline(text: string): string {
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
 }

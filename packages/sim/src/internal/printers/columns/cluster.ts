@@ -38,7 +38,9 @@ export const serviceAccountTable: KindTable = {
 /** findNodeRoles: node-role.kubernetes.io/<role> keys and kubernetes.io/role values, sorted. */
 export function nodeRoles(node: KObject): string[] {
   const roles = new Set<string>();
-  for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
+  const labels = node.metadata.labels ?? {};
+  for (const k of Object.keys(labels)) {
+    const v = labels[k] as string;
     if (k.startsWith("node-role.kubernetes.io/")) {
       const role = k.slice("node-role.kubernetes.io/".length);
       if (role !== "") roles.add(role);

@@ -102,8 +102,10 @@ const TABLES: Record<string, KindTable> = {
 };
 
 /** A cell as printTable writes it: cut at the first line break, marked with "...". */
+const LINE_BREAK = /[\f\n\r]/;
+
 function cellText(s: string): string {
-  const i = s.search(/[\f\n\r]/);
+  const i = s.search(LINE_BREAK);
   return i < 0 ? s : `${s.slice(0, i)}...`;
 }
 

@@ -138,16 +138,26 @@ export class Cluster {
       let changed = false;
       for (const c of CONTROLLERS) {
         const tracked = c.watches !== undefined || c.membership !== undefined;
-        if (tracked && this.isQuiet(c)) continue;
+        if (!tracked) {
+          if (c.sync(this.ctx)) changed = true;
+          continue;
+        }
+        if (this.isQuiet(c)) continue;
         // The inputs as the sync starts: a sync that changes nothing is quiet at these versions.
-        const versions = tracked ? this.versionsOf(c) : [];
+        const versions = this.versionsOf(c);
         const rv = this.state.rv;
         if (c.sync(this.ctx)) {
           changed = true;
           this.quiet.delete(c);
-        } else if (tracked) {
+        } else {
           // Remember the time only for controllers that may depend on it.
-          this.quiet.set(c, { versions, now: c.clock ? this.state.now : undefined, rv });
+          const now = c.clock ? this.state.now : undefined;
+          const last = this.quiet.get(c);
+          if (last) {
+            last.versions = versions;
+            last.now = now;
+            last.rv = rv;
+          } else this.quiet.set(c, { versions, now, rv });
         }
       }
       if (!changed) break;

@@ -184,7 +184,9 @@ export class LiveSession {
     if (ctx.group) turn.blocks.push({ kind: "text", text: groupLine(ctx.actor.name, event, parsed) });
     dispatch(turn, parsed, () => before ?? snapshotAt(turn.sim, snapshot(turn.sim)), pendingReset);
     this.#sim = turn.sim;
-    this.#kept = turn.after;
+    // An event that ran no command keeps the last snapshot of the same sandbox (used only while it
+    // still shows it); a sandbox replaced by a reset or a lesson start lets the old one go.
+    this.#kept = turn.after ?? (this.#kept?.sim === turn.sim ? this.#kept : undefined);
     s.lastEventAt = ctx.now;
     return { blocks: turn.blocks, actions: turn.actions };
   }

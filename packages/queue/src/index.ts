@@ -5,7 +5,7 @@ export { getQuizSchedule, quizSchedulerIdOf } from "./internal/channel-quiz-doc.
 export type { ConsumeRepliesOptions, ReplyConsumer } from "./internal/consume-replies.ts";
 export { consumeReplies } from "./internal/consume-replies.ts";
 export type { EnginePool } from "./internal/engine-pool.ts";
-export { defaultEngineThreads, engineThreadOf } from "./internal/engine-pool.ts";
+export { defaultEngineThreads, engineThreadOf, isLongTurn } from "./internal/engine-pool.ts";
 export type { QueueErrorCode } from "./internal/errors.ts";
 export { QueueError } from "./internal/errors.ts";
 export { framesOf, isProgressive } from "./internal/frames.ts";

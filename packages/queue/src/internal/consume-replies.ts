@@ -1,6 +1,7 @@
 // Consumes a reply queue for an adapter: each ReplyJob is checked with zod and handed to the adapter.
 
 import { UnrecoverableError, Worker } from "bullmq";
+import { closeWorker } from "./close-worker.ts";
 import { errFields, type Logger, silentLogger } from "./logger.ts";
 import { DEFAULT_QUEUE_PREFIX } from "./names.ts";
 import { redisOptions } from "./redis-options.ts";
@@ -19,10 +20,13 @@ export interface ConsumeRepliesOptions {
   logger?: Logger;
 }
 
+/** How long `close` waits for replies being delivered (and for BullMQ) before it gives up. */
+const CLOSE_MS = 10_000;
+
 /** A running reply consumer. */
 export interface ReplyConsumer {
   readonly worker: Worker;
-  /** Stops taking replies and waits for those being delivered. */
+  /** Stops taking replies and waits for those being delivered (at most 10 s). */
   close(): Promise<void>;
 }
 
@@ -60,5 +64,5 @@ export function consumeReplies(opts: ConsumeRepliesOptions): ReplyConsumer {
       "reply delivery failed",
     );
   });
-  return { worker, close: () => worker.close() };
+  return { worker, close: () => closeWorker(worker, logger, opts.queue, CLOSE_MS) };
 }

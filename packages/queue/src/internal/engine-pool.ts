@@ -1,8 +1,7 @@
-// Where event turns run: a small pool of engine threads (each session pinned to one by a hash of its
-// tag, so its open session is there next time), or the worker's own thread (size 0). The worker's
-// thread keeps BullMQ, the store, ordering, commit and replies; only plain data crosses over.
+// Where event turns run: ordinary ones on the worker's own thread, long ones (`isLongTurn`) on a small
+// pool of engine threads (a session's long turns always go to the same one, by a hash of its tag).
+// The worker's thread keeps BullMQ, the store, ordering, commit and replies; only plain data crosses.
 
-import { availableParallelism } from "node:os";
 import { type Channel, InlineChannel, ThreadChannel } from "./engine-channel.ts";
 import { EngineCore, type EngineInit, type TurnAnswer, type TurnRequest } from "./engine-core.ts";
 import type { Logger } from "./logger.ts";
@@ -192,107 +191,126 @@ class Lane {
   }
 }
 
-/** The engine thread a session tag is pinned to, in a pool of `threads` (FNV-1a of the tag). */
+/** The engine thread a session tag's long turns go to, in a pool of `threads` (FNV-1a of the tag). */
 export function engineThreadOf(tag: string, threads: number): number {
   return threads <= 1 ? 0 : seedOf(tag) % threads;
 }
 
-/** The default pool size: one engine thread per CPU this process may use. */
+/** The default number of engine threads: one, for long turns (see `isLongTurn`). */
 export function defaultEngineThreads(): number {
-  return Math.max(1, availableParallelism());
+  return 1;
+}
+
+/**
+ * Lines that may let much cluster time pass: `sleep` (up to 24 h of controllers, cron jobs and
+ * autoscaling: seconds of work on a busy sandbox), and kubectl's waits and watches. Anything else
+ * lets at most the capped catch-up pass (10 minutes: milliseconds on a busy sandbox).
+ */
+const LONG = /^\s*(?:sleep\b|(?:kubectl|k)(?:\s.*?)?\s(?:wait|rollout\s+status|--watch|-w|--timeout)\b)/;
+
+/** Whether `job` runs on an engine thread rather than on the worker's own thread (see LONG). */
+export function isLongTurn(job: EventJob): boolean {
+  const e = job.event;
+  return (e.type === "text" || e.type === "command") && LONG.test(e.text);
 }
 
 /** Options of the engine pool. */
 export interface EnginePoolOptions {
-  /** Engine threads; 0 runs the engine on the worker's own thread. */
+  /** Engine threads for long turns; 0 runs every turn on the worker's own thread. */
   threads: number;
   init: EngineInit;
   logger: Logger;
 }
 
-/** The engine, on threads or inline; see the file header. */
+/**
+ * The engine: ordinary turns on the worker's own thread (milliseconds or less: a hop to a thread
+ * would cost more than the turn), long turns (`isLongTurn`) on engine threads, so that a learner's
+ * `sleep 24h` holds up neither the other jobs nor lock renewal and health probes. A session is held
+ * open where its last turn ran; a turn elsewhere restores it from the record (a few milliseconds).
+ */
 export class EnginePool {
   readonly threads: number;
-  readonly #lanes: Lane[];
+  readonly #inline: Lane;
+  readonly #pool: Lane[];
   readonly #logger: Logger;
   #open = true;
 
   constructor(opts: EnginePoolOptions) {
     this.threads = Math.max(0, Math.floor(opts.threads));
     this.#logger = opts.logger;
-    const n = Math.max(1, this.threads);
-    const capacity = Math.max(1, Math.ceil(opts.init.cacheSize / n));
-    const init = { ...opts.init, cacheSize: capacity };
-    if (this.threads === 0) {
-      const core = new EngineCore({ ...init, logger: opts.logger }, capacity);
-      this.#lanes = [new Lane(() => new InlineChannel(core), capacity)];
-    } else {
-      this.#lanes = Array.from(
-        { length: n },
-        (_, i) =>
-          new Lane(
-            (onStop) =>
-              new ThreadChannel(init, opts.logger, () => {
-                onStop();
-                if (this.#open) opts.logger.warn({ thread: i }, "engine thread stopped; a new one starts");
-              }),
-            capacity,
-          ),
-      );
-    }
+    const capacity = Math.max(1, opts.init.cacheSize);
+    const core = new EngineCore({ ...opts.init, logger: opts.logger }, capacity);
+    this.#inline = new Lane(() => new InlineChannel(core), capacity);
+    // Threads hold only the sessions whose long turn they ran last.
+    const small = Math.max(1, Math.ceil(capacity / 10));
+    const init = { ...opts.init, cacheSize: small };
+    this.#pool = Array.from(
+      { length: this.threads },
+      (_, i) =>
+        new Lane(
+          (onStop) =>
+            new ThreadChannel(init, opts.logger, () => {
+              onStop();
+              if (this.#open) opts.logger.warn({ thread: i }, "engine thread stopped; a new one starts");
+            }),
+          small,
+        ),
+    );
   }
 
   /**
    * Starts the first engine thread and waits until it has loaded, so a thread that cannot start
-   * (tsx missing, a syntax error) fails the worker's start rather than every job. The others start
-   * on first use.
+   * (tsx missing, a syntax error) fails the worker's start rather than every long turn. The others
+   * start on first use.
    */
   async start(): Promise<void> {
-    if (this.threads === 0) return;
-    const ch = this.#lanes[0]?.channel();
+    const ch = this.#pool[0]?.channel();
     if (ch instanceof ThreadChannel) await ch.ready;
   }
 
-  #lane(tag: string): Lane {
-    const lane = this.#lanes[engineThreadOf(tag, this.#lanes.length)];
-    if (!lane) throw new Error("engine pool has no lanes");
-    return lane;
+  #thread(tag: string): Lane | undefined {
+    return this.#pool[engineThreadOf(tag, this.#pool.length)];
+  }
+
+  #lane(tag: string, job: EventJob): Lane {
+    return (isLongTurn(job) ? this.#thread(tag) : undefined) ?? this.#inline;
   }
 
   /** Runs `job` on the session at `rec`. The answer rejects (retryably) if its thread stops. */
   run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
-    return this.#lane(tag).run(tag, job, rec);
+    return this.#lane(tag, job).run(tag, job, rec);
   }
 
-  /** Whether the engine holds the session just before event `seq`, as committed, with its epoch. */
-  peek(tag: string, seq: number): boolean {
-    return this.#lane(tag).peek(tag, seq);
+  /** Whether `job`'s engine holds the session just before event `seq`, as committed, with its epoch. */
+  peek(tag: string, job: EventJob, seq: number): boolean {
+    return this.#lane(tag, job).peek(tag, seq);
   }
 
-  /** Runs event number `seq` on the open session, if the engine holds the one just before it. */
+  /** Runs event number `seq` on the open session, if `job`'s engine holds the one just before it. */
   early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
-    return this.#lane(tag).early(tag, job, seq);
+    return this.#lane(tag, job).early(tag, job, seq);
   }
 
   /** A commit kept the session's text (a refused or skipped event): the open one moves on with it. */
   rekey(tag: string, from: number, to: { version: number; applied: number }): void {
-    this.#lane(tag).rekey(tag, from, to);
+    this.#inline.rekey(tag, from, to);
+    this.#thread(tag)?.rekey(tag, from, to);
   }
 
   /** Turns waiting for an engine thread's answer (a gauge for metrics and tests). */
   get inFlight(): number {
-    return this.#lanes.reduce((n, l) => n + l.inFlight, 0);
+    return this.#pool.reduce((n, l) => n + l.inFlight, 0);
   }
 
-  /** Stops the thread `tag` is pinned to, as a crash would (for tests); turns on it fail and retry. */
+  /** Stops the thread `tag`'s long turns go to, as a crash would (for tests); turns on it fail and retry. */
   async stopThreadOf(tag: string): Promise<void> {
-    await this.#lane(tag).close();
+    await this.#thread(tag)?.close();
   }
 
   /** Stops every engine thread (after the worker has finished its jobs). */
   async close(): Promise<void> {
     this.#open = false;
-    await Promise.all(this.#lanes.map((l) => l.close().catch(() => {})));
+    await Promise.all([this.#inline, ...this.#pool].map((l) => l.close().catch(() => {})));
     this.#logger.debug?.({ threads: this.threads }, "engine pool closed");
   }
 }

@@ -128,7 +128,7 @@ export async function processEvent(
     // or a session removed and begun again) loads the record and runs the event again. Otherwise the
     // record is loaded while the engine runs the event early on its open session, if it can, and
     // the early turn is kept only if it started from the record as loaded.
-    const optimistic = round === 0 && ctx.engine.peek(tag, seq);
+    const optimistic = round === 0 && ctx.engine.peek(tag, data, seq);
     // Only this event's outbox entry is read: it matters only if the event was applied already.
     const loading = optimistic ? undefined : ctx.store.load(ref, { outbox: data.eventId });
     const early = round === 0 ? earlyTurn(ctx, data, seq, tag) : undefined;

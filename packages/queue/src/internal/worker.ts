@@ -26,21 +26,24 @@
 //    A crash anywhere is repaired by the job's redelivery (step 2); a reply added twice is one job.
 //    Delivery to the adapter is therefore at least once, and processing exactly once per event id.
 //
-// Engine threads
-// --------------
-// The tutor turn (restore or reuse the open session, run the event, pack the result) runs on a small
-// pool of worker threads (`engineThreads`, default one per CPU; 0 = on this thread). A session is
-// pinned to one thread by a hash of its tag, so its open session (engine-core.ts) is there next time.
-// Everything above (BullMQ, the store, ordering, commit, replies) stays on this thread, which also
-// keeps lock renewal and health probes answering while a long command runs. Only plain data crosses:
-// the event, the record's version and, when the thread may not hold the session, its stored text and
-// log; back come the packed text or a log entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried: nothing
-// was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
+// Where the engine runs
+// ---------------------
+// The tutor turn (reuse the open session or restore it, run the event, log or pack the result) runs
+// on this thread: with the session held open it takes well under a millisecond, less than a hop to
+// another thread would cost. Turns that may let much cluster time pass (`isLongTurn`: `sleep`,
+// kubectl's waits and watches; seconds of work on a busy sandbox) run on a small pool of engine
+// threads (`engineThreads`, default 1; 0 runs them here too), so that they hold up neither the other
+// jobs nor lock renewal and health probes. A session is held open where its last turn ran
+// (engine-core.ts). Only plain data crosses to a thread: the event, the record's version and, when
+// the thread may not hold the session, its stored text and log; back come the packed text or a log
+// entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried:
+// nothing was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
 
 import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
 import type { Content } from "@bosun/tutor";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { closeWorker } from "./close-worker.ts";
 import type { WorkerContext } from "./context.ts";
 import { defaultEngineThreads, EnginePool } from "./engine-pool.ts";
 import { DefaultSessionLimits, type SessionLimits } from "./limits.ts";
@@ -86,12 +89,11 @@ export interface WorkerOptions {
   stalledIntervalMs?: number;
   /** How long a missing earlier event may stay absent before its number is skipped (default 5 s). */
   gapGraceMs?: number;
-  /** Open sessions kept per worker, shared out over the engine threads (default 500). */
+  /** Open sessions kept per worker (default 500; engine threads keep a tenth of that each). */
   cacheSize?: number;
   /**
-   * Engine threads running the tutor (default: the CPUs this process may use, at least 1). Each
-   * session is pinned to one, so its open session is there next time. 0 runs the engine on the
-   * worker's own thread (simplest; a long command then holds up everything else in the process).
+   * Engine threads for long turns (`isLongTurn`: sleeps, waits, watches; default 1). 0 runs every
+   * turn on the worker's own thread (a long command then holds up everything else in the process).
    */
   engineThreads?: number;
   logger?: Logger;
@@ -264,7 +266,13 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     engine,
     close() {
       closing ??= (async () => {
-        await worker.close();
+        // Jobs in flight finish first; a worker that cannot close (see close-worker.ts) is left.
+        await closeWorker(
+          worker,
+          logger,
+          COMMANDS_QUEUE,
+          opts.lockDurationMs ?? DefaultWorkerOptions.lockDurationMs,
+        );
         await ctx.acks.close();
         await engine.close();
         await replies.close();

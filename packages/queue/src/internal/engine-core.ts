@@ -4,7 +4,7 @@
 
 import { type LiveSession, newSession, openSession, type Session, unpackSession } from "@bosun/tutor";
 import { type Current, type EngineContext, engineTurn, type TurnResult } from "./engine-turn.ts";
-import { sandboxSize } from "./limits.ts";
+import { liveSandboxSize, sandboxSize } from "./limits.ts";
 import type { EventJob, ReplyJob } from "./schemas.ts";
 import { seedOf } from "./seed.ts";
 import { type CachedSession, SessionCache } from "./session-cache.ts";
@@ -169,7 +169,7 @@ export class EngineCore {
     const bytes = logBytes(log);
     return {
       live,
-      size: sandboxSize(live.save().sim, this.#ctx.limits),
+      size: liveSandboxSize(live.sandbox),
       bytes: req.data.length + 1 + bytes,
       log: { entries: log.length, bytes, pack: true },
     };

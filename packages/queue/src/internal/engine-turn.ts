@@ -11,7 +11,7 @@ import {
   type TutorReply,
 } from "@bosun/tutor";
 import { framesOf } from "./frames.ts";
-import { checkLimits, type SandboxSize, type SessionLimits, sandboxSize } from "./limits.ts";
+import { checkLimits, liveSandboxSize, type SandboxSize, type SessionLimits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import { errFields } from "./logger.ts";
 import { note, replyJob } from "./replies.ts";
@@ -111,6 +111,23 @@ function checked(ctx: EngineContext, reply: ReplyJob): ReplyJob {
   };
 }
 
+/** An engine error (a bug, never the learner's input): logged, and the session left as it was. */
+function engineFailed(ctx: EngineContext, job: EventJob, base: ReplyJob, err: unknown): TurnResult {
+  ctx.logger.error(
+    { session: sessionTag(job.session), eventId: job.eventId, ...errFields(err) },
+    "engine failed",
+  );
+  return {
+    reply: {
+      ...base,
+      reply: note(
+        "Something went wrong running that, sorry. Your sandbox is unchanged; try another command.",
+      ),
+    },
+    refused: "engine",
+  };
+}
+
 /**
  * Runs the event on the session and checks the sandbox limits. Synchronous and deterministic (the
  * same session and event give the same result). Returns "session-invalid" when the stored sandbox
@@ -125,7 +142,6 @@ export function engineTurn(
   const base = baseReply(job);
   let live: LiveSession;
   let reply: TutorReply;
-  let saved: Session;
   try {
     live = current.live ?? openSession(current.session);
     reply = live.apply(job.event, {
@@ -134,8 +150,6 @@ export function engineTurn(
       content: ctx.content,
       group: job.session.scope === "channel",
     });
-    // Measured and packed below, before anything else applies to the open session (`save` shares its data).
-    saved = live.save();
   } catch (err) {
     // The open session (if it got that far) is dropped: it may be half way through the event.
     if (err instanceof TutorError && err.code === "session-invalid") {
@@ -145,22 +159,11 @@ export function engineTurn(
       );
       return "session-invalid";
     }
-    ctx.logger.error(
-      { session: sessionTag(job.session), eventId: job.eventId, ...errFields(err) },
-      "engine failed",
-    );
-    return {
-      reply: {
-        ...base,
-        reply: note(
-          "Something went wrong running that, sorry. Your sandbox is unchanged; try another command.",
-        ),
-      },
-      refused: "engine",
-    };
+    return engineFailed(ctx, job, base, err);
   }
 
-  const size = sandboxSize(saved.sim, ctx.limits);
+  // Measured (and packed, if it is packed) before anything else applies to the open session.
+  const size = liveSandboxSize(live.sandbox);
   const was = current.log;
   const entry = !was.pack && loggable(job) ? logEntry(job, seq) : undefined;
   const sep = was.entries > 0 ? 1 : 0;
@@ -177,7 +180,13 @@ export function engineTurn(
     bytes = current.bytes + sep + entry.length;
     log = { entries: was.entries + 1, bytes: was.bytes + sep + entry.length, pack: false };
   } else {
-    const data = packSession(saved);
+    let data: string;
+    try {
+      // `save` shares its data with the open session: packed at once.
+      data = packSession(live.save());
+    } catch (err) {
+      return engineFailed(ctx, job, base, err);
+    }
     stored = { data };
     bytes = data.length;
     log = { entries: 0, bytes: 0, pack: false };

@@ -72,6 +72,11 @@ export function sandboxSize(stored: StoredCluster, limits: SessionLimits): Sandb
   return count(Sim.restore(stored).cluster.state.objects);
 }
 
+/** The size of an open sandbox: counted exactly, from the live objects (no saving needed). */
+export function liveSandboxSize(sim: Sim): SandboxSize {
+  return count(sim.cluster.state.objects);
+}
+
 /** A limit a command would break, with the words to tell the learner. */
 export interface LimitBreach {
   limit: keyof SessionLimits;

@@ -192,6 +192,14 @@ export class LiveSession {
   }
 
   /**
+   * The open sandbox, to measure without saving it (its object count, say). Read only: a change
+   * made through it would not be seen by the tutor's snapshots.
+   */
+  get sandbox(): Sim {
+    return this.#sim;
+  }
+
+  /**
    * The session as it stands, to store. Its sandbox part shares data with the live sandbox: use it
    * (pack it, measure it) before the next `apply`, or copy it with structuredClone to keep it.
    */

@@ -40,6 +40,17 @@ const MIX = [
   "kubectl get nodes",
 ];
 
+/**
+ * The learner and command of round trip `i` of client `c`. With one client, learners take turns and
+ * each types the mix in order, as with 32 clients: every learner's commands go through the whole
+ * mix (so scales really scale up and down), not one command over and over.
+ */
+function pick(clients: number, c: number, i: number): { learner: number; text: string } {
+  const learner = clients === 1 ? i % LEARNERS : c;
+  const k = clients === 1 ? Math.floor(i / LEARNERS) : i;
+  return { learner, text: MIX[k % MIX.length] ?? "" };
+}
+
 interface Stats {
   throughput: number;
   p50: number;
@@ -171,10 +182,10 @@ async function openBaseline(redisUrl: string): Promise<Arrangement> {
   let n = 0;
   return {
     async send(clients, c, i) {
-      const learner = clients === 1 ? i % LEARNERS : c;
+      const { learner, text } = pick(clients, c, i);
       const id = `${run}-${learner}-${n++}`;
       const done = r.wait(id);
-      const job = eventJob(learner, id, MIX[i % MIX.length] ?? "");
+      const job = eventJob(learner, id, text);
       await commands.add("event", job, { ...JOB_OPTIONS, jobId: `ev-${id}` });
       await done;
     },
@@ -216,7 +227,10 @@ async function openPipeline(redisUrl: string, content: Content): Promise<Arrange
     }),
   );
   return {
-    send: (clients, c, i) => command(clients === 1 ? i % LEARNERS : c, MIX[i % MIX.length] ?? ""),
+    send: (clients, c, i) => {
+      const { learner, text } = pick(clients, c, i);
+      return command(learner, text);
+    },
     async close() {
       await bosun.close();
       await replies.close();

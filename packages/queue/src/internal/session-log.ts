@@ -16,7 +16,7 @@ import { z } from "zod";
 import { actorSchema, type EventJob, tutorEventSchema } from "./schemas.ts";
 
 /** Entries a log may hold before the next turn packs the full text. */
-export const LOG_MAX_ENTRIES = 16;
+export const LOG_MAX_ENTRIES = 32;
 /** Bytes of log entries (all together) before the next turn packs the full text. */
 export const LOG_MAX_BYTES = 16 * 1024;
 /** An entry longer than this (a long pasted line) is not logged: the turn packs the full text. */

@@ -258,6 +258,35 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     },
   );
 
+  test("load can read an event's number; a commit can insist that the event holds its number", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect((await store.load(ref, { seqOf: "e1" })).eventSeq).toBeUndefined();
+    await store.sequence(ref, "e1");
+    await store.sequence(ref, "e2");
+    expect((await store.load(ref, { seqOf: "e2" })).eventSeq).toBe(2);
+    expect((await store.load(ref, { seqOf: "e3", outbox: "e3" })).eventSeq).toBeUndefined();
+    expect((await store.load(ref)).eventSeq).toBeUndefined();
+    // e2 does not hold number 1; e1 does.
+    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "a", expectEvent: "e2" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(await store.commit(ref, { expectVersion: 0, seq: 1, data: "a", expectEvent: "e1" })).toEqual({
+      ok: true,
+      version: 1,
+    });
+    // An id never numbered holds no number.
+    expect(await store.commit(ref, { expectVersion: 1, seq: 2, expectEvent: "nope" })).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    await expect(store.commit(ref, { expectVersion: 1, seq: 2, expectEvent: "" })).rejects.toMatchObject({
+      code: "invalid-argument",
+    });
+    await expect(store.load(ref, { seqOf: "" })).rejects.toMatchObject({ code: "invalid-argument" });
+  });
+
   test("a loaded record is a copy: changing it changes nothing stored", async () => {
     const { store } = stores.make();
     const ref = learner("U1");

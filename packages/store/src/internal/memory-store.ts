@@ -158,10 +158,12 @@ export class MemoryStore implements SessionStore {
 
   async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {
     if (opts?.outbox !== undefined) checkId("outbox id", opts.outbox);
+    if (opts?.seqOf !== undefined) checkId("event id", opts.seqOf);
     const e = this.#session(ref, false);
     if (!e) return { version: 0, applied: 0, outbox: {} };
     const outbox: Record<string, string> = {};
     const only = opts?.outbox;
+    const eventSeq = opts?.seqOf !== undefined ? e.events.get(opts.seqOf) : undefined;
     // defineProperty: an outbox id such as `__proto__` must become an own key, not the prototype.
     for (const [id, payload] of e.outbox)
       if (only === undefined || id === only)
@@ -175,6 +177,7 @@ export class MemoryStore implements SessionStore {
       version: e.ver,
       applied: e.applied,
       ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
+      ...(eventSeq !== undefined ? { eventSeq } : {}),
       ...(e.data !== undefined ? { data: e.data } : {}),
       ...(e.log.length > 0 ? { log: [...e.log] } : {}),
       outbox,
@@ -188,6 +191,8 @@ export class MemoryStore implements SessionStore {
     const applied = e?.applied ?? 0;
     if (ver !== input.expectVersion || input.seq !== applied + 1) return { ok: false, reason: "conflict" };
     if (input.expectEpoch !== undefined && e?.epoch !== input.expectEpoch)
+      return { ok: false, reason: "conflict" };
+    if (input.expectEvent !== undefined && e?.events.get(input.expectEvent) !== input.seq)
       return { ok: false, reason: "conflict" };
     const s = e ?? this.#session(ref, true);
     s.epoch ??= randomBytes(9).toString("base64url");

@@ -39,7 +39,8 @@ return { n, 0 }
 /**
  * KEYS[1] session; ARGV: expectVersion, seq, ttlMs, mode ("d" data, "l" log entry, "-" neither),
  * data or log entry, hasOutbox, outboxId, payload, withNext, expectEpoch ("" for any), a new epoch
- * (kept only if the session has none yet), then outbox ids to drop (acks).
+ * (kept only if the session has none yet), expectEvent ("" for none: else the id that must hold number
+ * seq), then outbox ids to drop (acks).
  * Returns the new version, or -1 on a conflict (stale version or epoch, or seq not applied + 1); with
  * withNext = "1", { version, id of event seq + 1 (nil when not numbered), epoch }.
  * `oc` counts outbox entries so that a full load reads the whole hash only when there are some.
@@ -54,6 +55,7 @@ local applied = num(f[2], 'applied')
 local seq = tonumber(ARGV[2])
 if ver ~= tonumber(ARGV[1]) or seq ~= applied + 1 then return -1 end
 if ARGV[10] ~= '' and f[3] ~= ARGV[10] then return -1 end
+if ARGV[12] ~= '' and redis.call('HGET', k, 'e:' .. ARGV[12]) ~= string.format('%d', seq) then return -1 end
 ver = ver + 1
 redis.call('HSET', k, 'ver', string.format('%d', ver), 'applied', ARGV[2])
 if not f[3] then redis.call('HSET', k, 'ep', ARGV[11]) end
@@ -67,7 +69,7 @@ elseif ARGV[4] == 'l' then
 end
 local oc = 0
 if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then oc = 1 end
-for i = 12, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
+for i = 13, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
 if oc ~= 0 and redis.call('HINCRBY', k, 'oc', oc) <= 0 then redis.call('HDEL', k, 'oc') end
 redis.call('PEXPIRE', k, ARGV[3])
 if ARGV[9] == '1' then
@@ -77,15 +79,17 @@ return ver
 `;
 
 /**
- * KEYS[1] session; ARGV[1] (optional) the one outbox id to read. Returns { ver, applied, hasData,
- * data, hasLog, log, epoch, outboxId1, payload1, … } as strings: every outbox entry without ARGV[1] (the
- * whole hash is read only when \`oc\` says there are some), else just that one if it is there.
+ * KEYS[1] session; ARGV[1] the one outbox id to read ("" for all of them), ARGV[2] an event id whose
+ * number to read ("" for none). Returns { ver, applied, hasData, data, hasLog, log, epoch, that
+ * event's number ("" if not numbered), outboxId1, payload1, … } as strings: every outbox entry
+ * when ARGV[1] is "" (the whole hash is read only when \`oc\` says there are some), else just that one.
  */
 export const LOAD_LUA = `
 local k = KEYS[1]
 local f = redis.call('HMGET', k, 'ver', 'applied', 'data', 'log', 'oc', 'ep')
-local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '', f[4] and '1' or '0', f[4] or '', f[6] or '' }
-if ARGV[1] then
+local out = { f[1] or '0', f[2] or '0', f[3] and '1' or '0', f[3] or '', f[4] and '1' or '0', f[4] or '', f[6] or '', '' }
+if ARGV[2] ~= '' then out[8] = redis.call('HGET', k, 'e:' .. ARGV[2]) or '' end
+if ARGV[1] ~= '' then
   local p = redis.call('HGET', k, 'o:' .. ARGV[1])
   if p then
     out[#out + 1] = ARGV[1]

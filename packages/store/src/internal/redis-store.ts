@@ -149,9 +149,8 @@ export class RedisStore implements SessionStore {
   async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {
     const key = this.#key(ref);
     if (opts?.outbox !== undefined) checkId("outbox id", opts.outbox);
-    const f = await this.#run("load", (r) =>
-      opts?.outbox !== undefined ? r.bosunLoad(key, opts.outbox) : r.bosunLoad(key),
-    );
+    if (opts?.seqOf !== undefined) checkId("event id", opts.seqOf);
+    const f = await this.#run("load", (r) => r.bosunLoad(key, opts?.outbox ?? "", opts?.seqOf ?? ""));
     const rec: SessionRecord = {
       version: int(f[0], "ver", key),
       applied: int(f[1], "applied", key),
@@ -160,7 +159,8 @@ export class RedisStore implements SessionStore {
     if (f[2] === "1") rec.data = f[3] ?? "";
     if (f[4] === "1") rec.log = (f[5] ?? "").split("\n");
     if (f[6]) rec.epoch = f[6];
-    for (let i = 7; i + 1 < f.length; i += 2)
+    if (f[7]) rec.eventSeq = int(f[7], "event number", key);
+    for (let i = 8; i + 1 < f.length; i += 2)
       // defineProperty: an outbox id such as `__proto__` must become an own key, not the prototype.
       Object.defineProperty(rec.outbox, f[i] as string, {
         value: f[i + 1],
@@ -190,6 +190,7 @@ export class RedisStore implements SessionStore {
         input.expectEpoch ?? "",
         // A session that has an epoch keeps it: a caller expecting one needs no candidate.
         input.expectEpoch === undefined ? newEpoch() : "",
+        input.expectEvent ?? "",
         ...(input.acks ?? []),
       ),
     );

@@ -41,6 +41,8 @@ export interface SessionRecord {
    * started again gets another, so `version` and `applied` alone cannot be mistaken for it.
    */
   epoch?: string;
+  /** With `load(ref, { seqOf })`: the number that event holds, if it is numbered. */
+  eventSeq?: number;
   /** The session text (`packSession` output); undefined when no session was saved yet. */
   data?: string;
   /**
@@ -59,6 +61,8 @@ export interface SessionRecord {
 export interface LoadOptions {
   /** Read only this outbox entry (the one a redelivered event needs), not the whole outbox. */
   outbox?: string;
+  /** Also read the number this event id holds (`eventSeq`), in the same round trip. */
+  seqOf?: string;
 }
 
 /** What a worker writes after applying event number `seq`. */
@@ -70,6 +74,11 @@ export interface CommitInput {
    * it. Lets a worker commit on top of what it committed before without loading the record first.
    */
   expectEpoch?: string;
+  /**
+   * The commit fails with `conflict` unless this event id holds number `seq`: for a worker that took
+   * the number to be `applied + 1` without asking (its job did not carry one).
+   */
+  expectEvent?: string;
   /** The event's sequence number: must be `applied + 1` at commit time. */
   seq: number;
   /**

@@ -81,6 +81,7 @@ export function checkCommit(input: CommitInput): void {
       throw new StoreError("invalid-argument", "a commit carries data or a log entry, not both");
   }
   if (input.expectEpoch !== undefined) checkId("epoch", input.expectEpoch);
+  if (input.expectEvent !== undefined) checkId("event id", input.expectEvent);
   if (input.acks !== undefined) {
     if (!Array.isArray(input.acks) || input.acks.length > MAX_ACKS)
       throw new StoreError("invalid-argument", `acks must be an array of at most ${MAX_ACKS} ids`);

@@ -2,6 +2,7 @@
 // longer the one it committed (removed and begun again up to the same number), the commit is
 // refused by its epoch and the event runs again on the stored session.
 
+import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { eventJob, Pipeline, replyText, userSession } from "./pipeline-harness.ts";
 
@@ -56,4 +57,66 @@ test("a session removed and begun again is not mistaken for the one a worker hol
   expect((await run("kubectl get configmap b1 -o name")).trim()).toBe("configmap/b1");
   expect(refused).toHaveLength(1);
   expect((await p.session(s)).n).toBe(5);
+});
+
+test("a number guessed wrong (an earlier number whose job never came) is refused, and order is kept", async () => {
+  const s = userSession("U-guess");
+  const refused: unknown[] = [];
+  const logger = {
+    info() {},
+    warn() {},
+    error() {},
+    debug(fields: object, msg?: string) {
+      if (msg?.startsWith("commit without load refused")) refused.push(fields);
+    },
+  };
+  const q = new Pipeline(inject("redisUrl"));
+  try {
+    await q.worker({ concurrency: 2, rate: false, engineThreads: 0, logger, gapGraceMs: 300 });
+    q.collect();
+    const run = async (text: string) => {
+      const job = eventJob(s, text);
+      await q.send(job);
+      const [r] = await q.repliesTo(job.eventId);
+      return r ? replyText(r) : "";
+    };
+    expect(await run("kubectl create configmap one --from-literal=k=v")).toContain("configmap/one created");
+    expect(await run("kubectl create configmap two --from-literal=k=v")).toContain("configmap/two created");
+    // Number 3 goes to an event whose job never comes (a sender that died between numbering and adding).
+    expect(await q.store.sequence(s, "ghost")).toBe(3);
+    // The worker holds the session at 2 and takes the next event to be 3: its commit is refused, the
+    // record says 4, and it waits until number 3 is given up (after the grace period), then runs.
+    expect(await run("kubectl get configmaps -o name")).toBe(
+      "configmap/kube-root-ca.crt\nconfigmap/one\nconfigmap/two\n",
+    );
+    expect(refused).toHaveLength(1);
+    // Number 3 was consumed as skipped: its outbox keeps a "send it again" for the ghost, should it come.
+    const rec = await q.store.load(s);
+    expect(rec.applied).toBe(4);
+    expect(Object.keys(rec.outbox)).toContain("ghost");
+  } finally {
+    await q.close();
+  }
+});
+
+test("a job added without the producer's numbering is numbered by the worker, in order", async () => {
+  const s = userSession("U-bare");
+  const q = new Pipeline(inject("redisUrl"));
+  try {
+    await q.worker({ concurrency: 2, rate: false, engineThreads: 0 });
+    q.collect();
+    const first = eventJob(s, "kubectl create configmap first --from-literal=k=v");
+    // Straight into the queue: nobody numbered it.
+    await q.producer.queue.add("event", first, { jobId: jobIdOf(first.eventId) });
+    await q.repliesTo(first.eventId);
+    const second = eventJob(s, "kubectl get configmap first -o name");
+    await q.send(second);
+    const [r] = await q.repliesTo(second.eventId);
+    expect(r ? replyText(r).trim() : "").toBe("configmap/first");
+    expect(await q.store.sequence(s, first.eventId)).toBe(1);
+    expect(await q.store.sequence(s, second.eventId)).toBe(2);
+    expect((await q.store.load(s)).applied).toBe(2);
+  } finally {
+    await q.close();
+  }
 });

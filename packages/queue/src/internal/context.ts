@@ -21,6 +21,8 @@ export interface WorkerContext {
   replies: ReplySender;
   /** Where event turns run (engine threads, or this thread). */
   engine: EnginePool;
+  /** Event jobs being processed by this worker, by session tag. */
+  underway: Map<string, number>;
   /** Delivered replies whose outbox entries the next commit (or a timer) drops. */
   acks: PendingAcks;
   /** How long a missing earlier event may stay absent before its number is skipped. */

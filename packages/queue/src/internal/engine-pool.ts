@@ -162,10 +162,10 @@ class Lane {
     };
   }
 
-  /** Whether an early turn for event `seq` could start on a session whose epoch is known (none starts). */
-  peek(tag: string, seq: number): boolean {
+  /** The number and epoch of the session this lane holds open for `tag`, if any. */
+  held(tag: string): { applied: number; epoch?: string | undefined } | undefined {
     const held = this.#held.get(tag);
-    return held !== undefined && held.applied === seq - 1 && held.epoch !== undefined;
+    return held && { applied: held.applied, epoch: held.epoch };
   }
 
   early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
@@ -281,9 +281,9 @@ export class EnginePool {
     return this.#lane(tag, job).run(tag, job, rec);
   }
 
-  /** Whether `job`'s engine holds the session just before event `seq`, as committed, with its epoch. */
-  peek(tag: string, job: EventJob, seq: number): boolean {
-    return this.#lane(tag, job).peek(tag, seq);
+  /** The number (and epoch) of the session `job`'s engine holds open for `tag`, as this worker committed it. */
+  held(tag: string, job: EventJob): { applied: number; epoch?: string | undefined } | undefined {
+    return this.#lane(tag, job).held(tag);
   }
 
   /** Runs event number `seq` on the open session, if `job`'s engine holds the one just before it. */

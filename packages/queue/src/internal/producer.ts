@@ -28,10 +28,11 @@ export interface SendResult {
 }
 
 /**
- * Sends jobs to the `commands` queue. An `event` job first gets `seq` from
- * `store.sequence(session, eventId)` (the same event id always gets the same number), then goes in
- * with job id `jobIdOf(eventId)`, so a redelivered event is not queued twice. Fails fast when Redis
- * is unreachable: the caller should tell the person to try again (re-sending the same event id is safe).
+ * Sends jobs to the `commands` queue. An `event` goes in with job id `jobIdOf(eventId)`, so a
+ * redelivered event is not queued twice, and is numbered in its session at the same time
+ * (`store.place`; the same event id always gets the same number). Fails fast when Redis is
+ * unreachable: the caller should tell the person to try again, with the same event id if it can
+ * (a send that failed half way may still run once; the same id never runs twice).
  */
 export class Producer {
   /** The underlying BullMQ Queue of `commands` (tests promote delayed jobs through it). */
@@ -65,20 +66,23 @@ export class Producer {
         parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`),
       );
     const data = parsed.data;
-    // An event numbered for the first time cannot have a job yet (the job id is the event id), so
-    // only a known one needs the duplicate check below: one round trip fewer for nearly every event.
-    let fresh = false;
-    if (data.kind === "event") {
-      const placed = await this.store.place(data.session, data.eventId);
-      data.seq = placed.seq;
-      fresh = !placed.known;
-    }
     const jobId = "eventId" in data ? jobIdOf(data.eventId) : undefined;
     const timestamp = Date.now();
-    const added = await this.queue.add(data.kind, data, {
-      timestamp,
-      ...(jobId !== undefined ? { jobId } : {}),
-    });
+    const add = () =>
+      this.queue.add(data.kind, data, { timestamp, ...(jobId !== undefined ? { jobId } : {}) });
+    // An event is numbered in its session while its job is being added, in one round trip of time:
+    // the job does not carry the number, the worker reads it from the session (and numbers the event
+    // itself if it gets there first: the same event always gets the same number). The next event
+    // of this sender is numbered only after this `send` returns, so numbers follow the send order.
+    // An event numbered for the first time cannot have a job yet (the job id is the event id), so
+    // only a known one needs the duplicate check below.
+    let fresh = false;
+    let added: Awaited<ReturnType<typeof add>>;
+    if (data.kind === "event") {
+      const [placed, job] = await Promise.all([this.store.place(data.session, data.eventId), add()]);
+      fresh = !placed.known;
+      added = job;
+    } else added = await add();
     const id = added.id ?? jobId ?? "";
     if (jobId === undefined || fresh) return { jobId: id, duplicate: false };
     // BullMQ answers an add of an existing id with that id and changes nothing; the stored

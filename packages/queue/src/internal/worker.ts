@@ -225,6 +225,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     replies,
     engine,
     acks: new PendingAcks(opts.store, logger),
+    underway: new Map(),
     gapGraceMs: opts.gapGraceMs ?? DefaultWorkerOptions.gapGraceMs,
   };
   const worker = new Worker(

@@ -92,7 +92,7 @@ function earlyAllowed(ctx: WorkerContext, data: EventJob): boolean {
   return stdin === undefined || Buffer.byteLength(stdin, "utf8") <= ctx.limits.manifestBytes;
 }
 
-/** The record a trusted open session stands for (what this worker last committed). */
+/** The record an open session stands for: what this worker last committed of it. */
 function recordOf(held: EarlyTurn["assumed"]): SessionRecord {
   return {
     version: held.version,

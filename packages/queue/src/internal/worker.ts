@@ -2,15 +2,20 @@
 //
 // Ordering and exactly-once processing of events
 // ----------------------------------------------
-// 1. Sequence numbers. The producer asks the store for the event's place in its session
-//    (`store.sequence(session, eventId)`: 1, 2, 3, … per session; the same event id always gets the
-//    same number) and puts it in the job as `seq`. The BullMQ job id is `jobIdOf(eventId)`, so a
-//    re-sent event is one job. The session record holds `applied`: the highest number applied.
-// 2. Apply only the next one. A worker loads the record: `seq <= applied` means the event was
+// 1. Sequence numbers. While the producer adds the job, it asks the store for the event's place in
+//    its session (`store.place(session, eventId)`: 1, 2, 3, … per session; the same event id always
+//    gets the same number); the job does not carry the number (jobs from older producers may, as
+//    `seq`). The producer's next event is numbered only after this one, so numbers follow the send
+//    order. The BullMQ job id is `jobIdOf(eventId)`, so a re-sent event is one job. The session
+//    record holds `applied`: the highest number applied.
+// 2. Apply only the next one. A worker loads the record with the event's number (numbering the
+//    event itself if the producer's call has not landed yet): `seq <= applied` means the event was
 //    applied already (a redelivery, or a worker died after committing): its reply is re-sent from the
 //    outbox if still there, and nothing else happens. `seq === applied + 1`: the event runs and is
-//    committed with compare-and-set on the record's version, which the store accepts only if
-//    `seq === applied + 1` still holds; a lost race reloads and decides again.
+//    committed with compare-and-set on the record's version and epoch, which the store accepts only
+//    if `seq === applied + 1` still holds; a lost race reloads and decides again. A worker whose
+//    engine holds the session as it committed it last skips the load: it takes the event to be
+//    number `applied + 1` and the commit also checks that the event holds that number.
 // 3. Defer. `seq > applied + 1`: an earlier event of the session is not applied yet (it is waiting,
 //    running elsewhere, or retrying). The job moves itself back to the delayed set for a few
 //    milliseconds (`job.moveToDelayed` + `DelayedError`, which costs no attempt) and tries again.

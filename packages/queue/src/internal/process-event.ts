@@ -116,121 +116,125 @@ export async function processEvent(
   token: string | undefined,
   data: EventJob,
 ): Promise<"ok" | "deferred"> {
-  const ref = data.session;
-  const tag = sessionTag(ref);
-  // The event's number: in the job if the producer had it when adding the job; otherwise (the
-  // producer numbers the event while the job is being added) read with the record, or taken to be
-  // the one after the session this worker holds open, which the commit then checks (`expectEvent`).
-  let known = data.seq;
+  // Jobs of each session underway in this worker: a number is guessed only when one is (see below).
+  const tag = sessionTag(data.session);
   ctx.underway.set(tag, (ctx.underway.get(tag) ?? 0) + 1);
   try {
-    return await rounds();
+    return await applyEvent(ctx, job, token, data, tag);
   } finally {
     const n = (ctx.underway.get(tag) ?? 1) - 1;
     if (n > 0) ctx.underway.set(tag, n);
     else ctx.underway.delete(tag);
   }
+}
 
-  async function rounds(): Promise<"ok" | "deferred"> {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      // When the engine holds the session as this worker committed it just before this event, the
-      // event runs on it and is committed without loading the record first: one commit per number,
-      // so if the store is still at that number with the same epoch, it holds that very session. The
-      // commit's compare-and-set (version, epoch, number, and the event's number) checks it; a conflict
-      // (a redelivery race, a session removed and begun again, a wrong guess of the number) loads the
-      // record and runs the event again. Otherwise the record is loaded while the engine runs the
-      // event early on its open session, if it can; the early turn is kept only if it started from
-      // the record as loaded.
-      // A number is guessed only while no other job of the session is underway in this worker: two
-      // would guess the same one.
-      const alone = known !== undefined || (ctx.underway.get(tag) ?? 0) === 1;
-      const held = round === 0 && alone && earlyAllowed(ctx, data) ? ctx.engine.held(tag, data) : undefined;
-      const guess = known ?? (held ? held.applied + 1 : undefined);
-      const optimistic = held?.epoch !== undefined && guess === held.applied + 1;
-      // Only this event's outbox entry is read: it matters only if the event was applied already.
-      const loading = optimistic ? undefined : reload(ctx, data, known === undefined);
-      const early = held && guess !== undefined ? ctx.engine.early(tag, data, guess) : undefined;
-      const assumed = early?.assumed;
-      let turn: Turn | undefined;
-      try {
-        // (An optimistic round always has its early turn: the engine said what it holds just now.)
-        if (optimistic && !assumed) throw new Error("no open session for a commit without load");
-        const rec =
-          loading === undefined && assumed ? recordOf(assumed) : await (loading ?? reload(ctx, data, true));
-        // Not numbered yet when loaded: the producer's numbering is still on its way. Numbering is the
-        // same whoever asks first (and the producer's next event is numbered only after this one).
-        if (!optimistic) known ??= rec.eventSeq ?? (await ctx.store.sequence(ref, data.eventId));
-        const seq = optimistic ? guess : (known ?? 0);
-        if (seq <= rec.applied) {
-          early?.settle();
-          await redeliver(ctx, data, rec);
-          return "ok";
-        }
-        if (seq > rec.applied + 1) {
-          early?.settle();
-          const gap = await gapAbandoned(ctx, job, data, rec.applied + 1);
-          if (gap.abandoned) {
-            const r = await ctx.store.commit(ref, {
-              expectVersion: rec.version,
-              seq: rec.applied + 1,
-              ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
-            });
-            if (r.ok) {
-              ctx.engine.rekey(tag, rec.version, { version: r.version, applied: rec.applied + 1 });
-              ctx.logger.warn(
-                { session: tag, seq: rec.applied + 1, missing: gap.missing },
-                "skipped an event whose job never arrived",
-              );
-            }
-            continue;
-          }
-          await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
-          throw new DelayedError();
-        }
-        turn = await runTurn(ctx, data, rec, early);
-        const payload = JSON.stringify(turn.reply);
-        const acks = ctx.acks.peek(tag);
-        const r = await ctx.store.commit(ref, {
-          expectVersion: rec.version,
-          ...(rec.epoch !== undefined ? { expectEpoch: rec.epoch } : {}),
-          ...(known === undefined ? { expectEvent: data.eventId } : {}),
-          seq,
-          ...(turn.data !== undefined
-            ? { data: turn.data }
-            : turn.log !== undefined
-              ? { log: turn.log }
-              : {}),
-          outbox: { id: data.eventId, payload },
-          ...(acks.length > 0 ? { acks } : {}),
-          withNext: true,
-        });
-        // A lost race drops the open session the turn used (it ran ahead of what the store holds).
-        if (!r.ok) {
-          if (optimistic)
-            ctx.logger.debug?.(
-              { session: tag, seq },
-              "commit without load refused; running the event on the stored session",
+/** The rounds of one event: load (or not), decide, run, commit, reply. */
+async function applyEvent(
+  ctx: WorkerContext,
+  job: Job,
+  token: string | undefined,
+  data: EventJob,
+  tag: string,
+): Promise<"ok" | "deferred"> {
+  const ref = data.session;
+  // The event's number: in the job if the producer had it when adding the job; otherwise (the
+  // producer numbers the event while the job is being added) read with the record, or taken to be
+  // the one after the session this worker holds open, which the commit then checks (`expectEvent`).
+  let known = data.seq;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // When the engine holds the session as this worker committed it just before this event, the
+    // event runs on it and is committed without loading the record first: one commit per number,
+    // so if the store is still at that number with the same epoch, it holds that very session. The
+    // commit's compare-and-set (version, epoch, number, and the event's number) checks it; a conflict
+    // (a redelivery race, a session removed and begun again, a wrong guess of the number) loads the
+    // record and runs the event again. Otherwise the record is loaded while the engine runs the
+    // event early on its open session, if it can; the early turn is kept only if it started from
+    // the record as loaded.
+    // A number is guessed only while no other job of the session is underway in this worker: two
+    // would guess the same one.
+    const alone = known !== undefined || (ctx.underway.get(tag) ?? 0) === 1;
+    const held = round === 0 && alone && earlyAllowed(ctx, data) ? ctx.engine.held(tag, data) : undefined;
+    const guess = known ?? (held ? held.applied + 1 : undefined);
+    const commitsAlone = held?.epoch !== undefined && guess === held.applied + 1;
+    // Only this event's outbox entry is read: it matters only if the event was applied already.
+    const loading = commitsAlone ? undefined : reload(ctx, data, known === undefined);
+    const early = held && guess !== undefined ? ctx.engine.early(tag, data, guess) : undefined;
+    const assumed = early?.assumed;
+    // (The engine said what it holds just now, so it has the early turn; if not, load after all.)
+    const optimistic = commitsAlone && assumed !== undefined;
+    let turn: Turn | undefined;
+    try {
+      const rec =
+        optimistic && assumed ? recordOf(assumed) : await (loading ?? reload(ctx, data, known === undefined));
+      // Not numbered yet when loaded: the producer's numbering is still on its way. Numbering is the
+      // same whoever asks first (and the producer's next event is numbered only after this one).
+      if (!optimistic) known ??= rec.eventSeq ?? (await ctx.store.sequence(ref, data.eventId));
+      const seq = optimistic ? guess : (known ?? 0);
+      if (seq <= rec.applied) {
+        early?.settle();
+        await redeliver(ctx, data, rec);
+        return "ok";
+      }
+      if (seq > rec.applied + 1) {
+        early?.settle();
+        const gap = await gapAbandoned(ctx, job, data, rec.applied + 1);
+        if (gap.abandoned) {
+          const r = await ctx.store.commit(ref, {
+            expectVersion: rec.version,
+            seq: rec.applied + 1,
+            ...(gap.missing !== undefined ? { outbox: { id: gap.missing, payload: SKIPPED } } : {}),
+          });
+          if (r.ok) {
+            ctx.engine.rekey(tag, rec.version, { version: r.version, applied: rec.applied + 1 });
+            ctx.logger.warn(
+              { session: tag, seq: rec.applied + 1, missing: gap.missing },
+              "skipped an event whose job never arrived",
             );
+          }
           continue;
         }
-        ctx.acks.done(tag, acks);
-        if (turn.engine) turn.engine.settle({ version: r.version, applied: seq, epoch: r.epoch });
-        else if (turn.data === undefined && turn.log === undefined)
-          ctx.engine.rekey(tag, rec.version, { version: r.version, applied: seq });
-        if (turn.refused)
-          ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
-        // The next event may run as soon as this one is committed: wake it while the reply goes out.
-        const promoting = promoteNext(ctx, r.next);
-        await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
-        ctx.acks.add(tag, ref, data.eventId);
-        await promoting;
-        return "ok";
-      } finally {
-        // Whatever did not commit above is dropped by the engine (settle acts once only).
-        early?.settle();
-        turn?.engine?.settle();
+        await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
+        throw new DelayedError();
       }
+      turn = await runTurn(ctx, data, rec, early);
+      const payload = JSON.stringify(turn.reply);
+      const acks = ctx.acks.peek(tag);
+      const r = await ctx.store.commit(ref, {
+        expectVersion: rec.version,
+        ...(rec.epoch !== undefined ? { expectEpoch: rec.epoch } : {}),
+        ...(known === undefined ? { expectEvent: data.eventId } : {}),
+        seq,
+        ...(turn.data !== undefined ? { data: turn.data } : turn.log !== undefined ? { log: turn.log } : {}),
+        outbox: { id: data.eventId, payload },
+        ...(acks.length > 0 ? { acks } : {}),
+        withNext: true,
+      });
+      // A lost race drops the open session the turn used (it ran ahead of what the store holds).
+      if (!r.ok) {
+        if (optimistic)
+          ctx.logger.debug?.(
+            { session: tag, seq },
+            "commit without load refused; running the event on the stored session",
+          );
+        continue;
+      }
+      ctx.acks.done(tag, acks);
+      if (turn.engine) turn.engine.settle({ version: r.version, applied: seq, epoch: r.epoch });
+      else if (turn.data === undefined && turn.log === undefined)
+        ctx.engine.rekey(tag, rec.version, { version: r.version, applied: seq });
+      if (turn.refused)
+        ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
+      // The next event may run as soon as this one is committed: wake it while the reply goes out.
+      const promoting = promoteNext(ctx, r.next);
+      await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
+      ctx.acks.add(tag, ref, data.eventId);
+      await promoting;
+      return "ok";
+    } finally {
+      // Whatever did not commit above is dropped by the engine (settle acts once only).
+      early?.settle();
+      turn?.engine?.settle();
     }
-    throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);
   }
+  throw new Error(`session ${tag}: gave up after ${MAX_ROUNDS} compare-and-set conflicts`);
 }

@@ -188,6 +188,7 @@ export async function openPipeline(opts: PipelineOptions): Promise<Pipeline> {
         // One terminal, one learner: the engine on this thread starts at once and needs no
         // extra memory; threads pay off for a worker serving many sessions.
         engineThreads: 0,
+        turnThread: false,
         logger,
       });
       opts.note?.(`bosun: no worker is running on ${where}; running one in this process`);

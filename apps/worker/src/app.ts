@@ -106,6 +106,7 @@ export async function startWorkerApp(config: WorkerConfig, deps: WorkerAppDeps =
       content,
       concurrency: config.concurrency,
       ...(config.engineThreads !== undefined ? { engineThreads: config.engineThreads } : {}),
+      turnThread: config.turnThread,
       limits: config.limits,
       rate: config.rate,
       lockDurationMs: config.lockDurationMs,

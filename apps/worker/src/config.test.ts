@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
       shutdownTimeoutMs: 25_000,
+      turnThread: true,
     });
   });
 
@@ -37,6 +38,7 @@ describe("loadConfig", () => {
       REDIS_URL: "rediss://:pw@cache.example.net:6380",
       WORKER_CONCURRENCY: "32",
       WORKER_ENGINE_THREADS: "0",
+      WORKER_TURN_THREAD: "0",
       HEALTH_HOST: "127.0.0.1",
       HEALTH_PORT: "0",
       LOG_LEVEL: "DEBUG",
@@ -57,6 +59,7 @@ describe("loadConfig", () => {
       redisUrl: "rediss://:pw@cache.example.net:6380",
       concurrency: 32,
       engineThreads: 0,
+      turnThread: false,
       health: { host: "127.0.0.1", port: 0 },
       logLevel: "debug",
       queuePrefix: "{bosun}",

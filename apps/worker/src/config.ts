@@ -23,6 +23,7 @@ export const workerEnvSchema = z.object({
   REDIS_URL: redisUrl(),
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
   WORKER_ENGINE_THREADS: optionalWholeNumber(0, 64),
+  WORKER_TURN_THREAD: wholeNumber(0, 1, 1),
   HEALTH_HOST: hostName("0.0.0.0"),
   HEALTH_PORT: wholeNumber(0, 65535, 8080),
   LOG_LEVEL: logLevel("info"),
@@ -44,8 +45,10 @@ export const workerEnvSchema = z.object({
 export interface WorkerConfig {
   redisUrl: string;
   concurrency: number;
-  /** Engine threads; undefined = one per CPU (the pipeline's default), 0 = on the main thread. */
+  /** Engine threads for long turns; undefined = the pipeline's default (1), 0 = on the main thread. */
   engineThreads?: number;
+  /** Whether ordinary turns move to a thread of their own while the worker is busy. */
+  turnThread: boolean;
   health: { host: string; port: number };
   logLevel: LogLevelName;
   queuePrefix: string;
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): WorkerConfi
     redisUrl: e.REDIS_URL,
     concurrency: e.WORKER_CONCURRENCY,
     ...(e.WORKER_ENGINE_THREADS !== undefined ? { engineThreads: e.WORKER_ENGINE_THREADS } : {}),
+    turnThread: e.WORKER_TURN_THREAD === 1,
     health: { host: e.HEALTH_HOST, port: e.HEALTH_PORT },
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,

@@ -33,11 +33,15 @@ export type TurnAnswer =
   | { kind: "miss" }
   | { kind: "invalid" };
 
-/** Messages to the engine. `settle`: the turn `id` was committed at (version, applied), or not. */
+/**
+ * Messages to the engine. `settle`: the turn `id` was committed at (version, applied), or not;
+ * `drop`: the session moved to another engine.
+ */
 export type ToEngine =
   | { op: "turn"; req: TurnRequest }
   | { op: "settle"; id: number; committed?: { version: number; applied: number } }
-  | { op: "rekey"; tag: string; from: number; to: { version: number; applied: number } };
+  | { op: "rekey"; tag: string; from: number; to: { version: number; applied: number } }
+  | { op: "drop"; tag: string };
 
 /** Messages from an engine thread. */
 export type FromEngine =
@@ -87,6 +91,9 @@ export class EngineCore {
         return undefined;
       case "rekey":
         this.#cache.rekey(msg.tag, msg.from, msg.to);
+        return undefined;
+      case "drop":
+        this.#cache.delete(msg.tag);
         return undefined;
     }
   }

@@ -1,6 +1,8 @@
-// Where event turns run: ordinary ones on the worker's own thread, long ones (`isLongTurn`) on a small
-// pool of engine threads (a session's long turns always go to the same one, by a hash of its tag).
-// The worker's thread keeps BullMQ, the store, ordering, commit and replies; only plain data crosses.
+// Where event turns run. Ordinary turns run on the worker's own thread while it has little to do, and
+// on a turn thread of their own while it is busy (see `EnginePool`); long ones (`isLongTurn`) on a
+// small pool of engine threads (a session's long turns always go to the same one, by a hash of its
+// tag). The worker's thread keeps BullMQ, the store, ordering, commit and replies; only plain data
+// crosses.
 
 import { type Channel, InlineChannel, ThreadChannel } from "./engine-channel.ts";
 import { EngineCore, type EngineInit, type TurnAnswer, type TurnRequest } from "./engine-core.ts";
@@ -162,6 +164,17 @@ class Lane {
     };
   }
 
+  /** The version at which this lane holds a session open for `tag`, if it does. */
+  holds(tag: string): number | undefined {
+    return this.#held.get(tag)?.version;
+  }
+
+  /** Lets go of the session open for `tag` (it moves to another lane). */
+  forget(tag: string): void {
+    if (!this.#held.delete(tag)) return;
+    this.#channel?.post({ op: "drop", tag });
+  }
+
   /** The number and epoch of the session this lane holds open for `tag`, if any. */
   held(tag: string): { applied: number; epoch?: string | undefined } | undefined {
     const held = this.#held.get(tag);
@@ -218,29 +231,72 @@ export function isLongTurn(job: EventJob): boolean {
 export interface EnginePoolOptions {
   /** Engine threads for long turns; 0 runs every turn on the worker's own thread. */
   threads: number;
+  /** A thread for ordinary turns while the worker is busy (see `EnginePool`); default false. */
+  turnThread?: boolean;
+  /** How busy the worker is: the number of sessions it is processing events of right now. */
+  load?: () => number;
+  /** A session moves between this thread and the turn thread at most once in this long (default 2 s). */
+  moveCooldownMs?: number;
   init: EngineInit;
   logger: Logger;
 }
 
 /**
- * The engine: ordinary turns on the worker's own thread (milliseconds or less: a hop to a thread
- * would cost more than the turn), long turns (`isLongTurn`) on engine threads, so that a learner's
- * `sleep 24h` holds up neither the other jobs nor lock renewal and health probes. A session is held
- * open where its last turn ran; a turn elsewhere restores it from the record (a few milliseconds).
+ * Sessions underway in the worker (averaged, see `LOAD_SMOOTHING`) at which its ordinary turns move to
+ * the turn thread, and at which they come back (between the two, a session stays where it is open:
+ * moving one costs a restore).
+ */
+const OFFLOAD_AT = 2.5;
+const INLINE_AT = 1.5;
+/** Weight of the newest sample in the load average (taken as each turn picks its place). */
+const LOAD_SMOOTHING = 0.1;
+/** A session moves between this thread and the turn thread at most once in this long (by default). */
+const MOVE_COOLDOWN_MS = 2000;
+
+/**
+ * The engine. Long turns (`isLongTurn`) run on engine threads, so that a learner's `sleep 24h` holds
+ * up neither the other jobs nor lock renewal and health probes. Ordinary turns (well under a
+ * millisecond on an open session) run on the worker's own thread while it has little else to do:
+ * there a hop to another thread would cost more than it saves. While the worker is busy
+ * (`OFFLOAD_AT` sessions underway or more), they run on the turn thread instead, so the turns use
+ * a second CPU while this thread keeps BullMQ, Redis and the commits moving; once the worker is
+ * quiet again (`INLINE_AT`) they come back. A session is held open where its last turn ran; a turn
+ * elsewhere restores it from the record (a few milliseconds), which is why a session moves at
+ * most once per `moveCooldownMs`.
  */
 export class EnginePool {
   readonly threads: number;
   readonly #inline: Lane;
+  /** The turn thread for ordinary turns while the worker is busy, if there is one. */
+  readonly #turns: Lane | undefined;
   readonly #pool: Lane[];
   readonly #logger: Logger;
+  readonly #load: () => number;
+  readonly #cooldownMs: number;
+  /** The worker's load (`opts.load`), averaged over the last turns (see `LOAD_SMOOTHING`). */
+  #busy = 0;
+  /** When each session was last opened on, or moved to, this thread or the turn thread (oldest first). */
+  readonly #moved = new Map<string, number>();
   #open = true;
 
   constructor(opts: EnginePoolOptions) {
     this.threads = Math.max(0, Math.floor(opts.threads));
     this.#logger = opts.logger;
+    this.#load = opts.load ?? (() => 0);
+    this.#cooldownMs = opts.moveCooldownMs ?? MOVE_COOLDOWN_MS;
     const capacity = Math.max(1, opts.init.cacheSize);
     const core = new EngineCore({ ...opts.init, logger: opts.logger }, capacity);
     this.#inline = new Lane(() => new InlineChannel(core), capacity);
+    this.#turns = opts.turnThread
+      ? new Lane(
+          (onStop) =>
+            new ThreadChannel({ ...opts.init, cacheSize: capacity }, opts.logger, () => {
+              onStop();
+              if (this.#open) opts.logger.warn({ thread: "turns" }, "turn thread stopped; a new one starts");
+            }),
+          capacity,
+        )
+      : undefined;
     // Threads hold only the sessions whose long turn they ran last.
     const small = Math.max(1, Math.ceil(capacity / 10));
     const init = { ...opts.init, cacheSize: small };
@@ -264,8 +320,8 @@ export class EnginePool {
    * start on first use.
    */
   async start(): Promise<void> {
-    const ch = this.#pool[0]?.channel();
-    if (ch instanceof ThreadChannel) await ch.ready;
+    const chs = [this.#pool[0]?.channel(), this.#turns?.channel()];
+    await Promise.all(chs.map((ch) => (ch instanceof ThreadChannel ? ch.ready : undefined)));
   }
 
   #thread(tag: string): Lane | undefined {
@@ -273,7 +329,45 @@ export class EnginePool {
   }
 
   #lane(tag: string, job: EventJob): Lane {
-    return (isLongTurn(job) ? this.#thread(tag) : undefined) ?? this.#inline;
+    return (isLongTurn(job) ? this.#thread(tag) : undefined) ?? this.#ordinary(tag);
+  }
+
+  /** Where an ordinary turn of `tag` runs now: see the class comment. */
+  #ordinary(tag: string): Lane {
+    const turns = this.#turns;
+    if (!turns) return this.#inline;
+    // How busy the worker is, smoothed: jobs come and go in bursts, and a session should not move
+    // because one arrived at a quiet instant.
+    this.#busy += (this.#load() - this.#busy) * LOAD_SMOOTHING;
+    const load = this.#busy;
+    // Both may hold it when a turn on one settled after the other took the session over: the later
+    // version is the one to keep.
+    const there = turns.holds(tag);
+    const here = this.#inline.holds(tag);
+    const current =
+      there === undefined && here === undefined
+        ? undefined
+        : (there ?? -1) > (here ?? -1)
+          ? turns
+          : this.#inline;
+    if (current !== undefined && there !== undefined && here !== undefined)
+      (current === turns ? this.#inline : turns).forget(tag);
+    const wanted = load >= OFFLOAD_AT ? turns : load <= INLINE_AT ? this.#inline : (current ?? this.#inline);
+    if (current === wanted) return wanted;
+    const now = Date.now();
+    if (current !== undefined) {
+      const last = this.#moved.get(tag);
+      if (last !== undefined && now - last < this.#cooldownMs) return current;
+      current.forget(tag);
+    }
+    // Opened or moved now: the cooldown starts.
+    this.#moved.delete(tag);
+    this.#moved.set(tag, now);
+    for (const [old, at] of this.#moved) {
+      if (now - at < this.#cooldownMs) break;
+      this.#moved.delete(old);
+    }
+    return wanted;
   }
 
   /** Runs `job` on the session at `rec`. The answer rejects (retryably) if its thread stops. */
@@ -294,12 +388,25 @@ export class EnginePool {
   /** A commit kept the session's text (a refused or skipped event): the open one moves on with it. */
   rekey(tag: string, from: number, to: { version: number; applied: number }): void {
     this.#inline.rekey(tag, from, to);
+    this.#turns?.rekey(tag, from, to);
     this.#thread(tag)?.rekey(tag, from, to);
   }
 
   /** Turns waiting for an engine thread's answer (a gauge for metrics and tests). */
   get inFlight(): number {
-    return this.#pool.reduce((n, l) => n + l.inFlight, 0);
+    return this.#lanes().reduce((n, l) => n + l.inFlight, 0);
+  }
+
+  /** Where the ordinary turns of `tag` would find its session open: "inline", "turn-thread" or none. */
+  whereOpen(tag: string): "inline" | "turn-thread" | undefined {
+    const there = this.#turns?.holds(tag);
+    const here = this.#inline.holds(tag);
+    if (there === undefined && here === undefined) return undefined;
+    return (there ?? -1) > (here ?? -1) ? "turn-thread" : "inline";
+  }
+
+  #lanes(): Lane[] {
+    return [...(this.#turns ? [this.#turns] : []), ...this.#pool];
   }
 
   /** Stops the thread `tag`'s long turns go to, as a crash would (for tests); turns on it fail and retry. */
@@ -310,7 +417,7 @@ export class EnginePool {
   /** Stops every engine thread (after the worker has finished its jobs). */
   async close(): Promise<void> {
     this.#open = false;
-    await Promise.all([this.#inline, ...this.#pool].map((l) => l.close().catch(() => {})));
+    await Promise.all([this.#inline, ...this.#lanes()].map((l) => l.close().catch(() => {})));
     this.#logger.debug?.({ threads: this.threads }, "engine pool closed");
   }
 }

@@ -34,12 +34,14 @@
 // Where the engine runs
 // ---------------------
 // The tutor turn (reuse the open session or restore it, run the event, log or pack the result) runs
-// on this thread: with the session held open it takes well under a millisecond, less than a hop to
-// another thread would cost. Turns that may let much cluster time pass (`isLongTurn`: `sleep`,
-// kubectl's waits and watches; seconds of work on a busy sandbox) run on a small pool of engine
-// threads (`engineThreads`, default 1; 0 runs them here too), so that they hold up neither the other
-// jobs nor lock renewal and health probes. A session is held open where its last turn ran
-// (engine-core.ts). Only plain data crosses to a thread: the event, the record's version and, when
+// on this thread while the worker has little else to do: with the session held open it takes well
+// under a millisecond, less than a hop to another thread would cost. While the worker is busy
+// (several sessions underway), ordinary turns run on a turn thread instead (`turnThread`, default
+// on), so that they use a second CPU while this thread keeps BullMQ, Redis and the commits moving.
+// Turns that may let much cluster time pass (`isLongTurn`: `sleep`, kubectl's waits and watches;
+// seconds of work on a busy sandbox) run on a small pool of engine threads (`engineThreads`, default
+// 1; 0 runs them here too), so that they hold up neither the other jobs nor lock renewal and health
+// probes. A session is held open where its last turn ran (engine-core.ts, engine-pool.ts). Only plain data crosses to a thread: the event, the record's version and, when
 // the thread may not hold the session, its stored text and log; back come the packed text or a log
 // entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried:
 // nothing was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
@@ -101,6 +103,11 @@ export interface WorkerOptions {
    * turn on the worker's own thread (a long command then holds up everything else in the process).
    */
   engineThreads?: number;
+  /**
+   * A thread that runs ordinary turns while the worker is busy (default true): see `EnginePool`.
+   * False keeps them on the worker's own thread always.
+   */
+  turnThread?: boolean;
   logger?: Logger;
   onJob?(info: JobInfo): void;
 }
@@ -114,6 +121,7 @@ export const DefaultWorkerOptions = {
   stalledIntervalMs: 30_000,
   gapGraceMs: 5_000,
   cacheSize: 500,
+  turnThread: true,
 } as const;
 
 /** A running commands worker. */
@@ -207,8 +215,11 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
   commands.on("error", (err) => logger.warn({ err: err.message }, "commands queue error"));
   const replies = new ReplySender(shared, prefix, logger);
   const limits = { ...DefaultSessionLimits, ...opts.limits };
+  const underway = new Map<string, number>();
   const engine = new EnginePool({
     threads: opts.engineThreads ?? defaultEngineThreads(),
+    turnThread: opts.turnThread ?? DefaultWorkerOptions.turnThread,
+    load: () => underway.size,
     init: { content: opts.content, limits, cacheSize: opts.cacheSize ?? DefaultWorkerOptions.cacheSize },
     logger,
   });
@@ -230,7 +241,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     replies,
     engine,
     acks: new PendingAcks(opts.store, logger),
-    underway: new Map(),
+    underway,
     gapGraceMs: opts.gapGraceMs ?? DefaultWorkerOptions.gapGraceMs,
   };
   const worker = new Worker(

@@ -134,6 +134,9 @@ export class Cluster {
   /** Runs every controller until none changes anything (level-triggered convergence). */
   reconcile(): void {
     if (this.settled && this.settled.rv === this.state.rv && this.settled.now === this.state.now) return;
+    // Expired events go before the controllers look: one that re-records an event while its
+    // condition lasts (a claim waiting for its first consumer) then does so in this same pass.
+    this.store.pruneEvents();
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let changed = false;
       for (const c of CONTROLLERS) {
@@ -167,13 +170,15 @@ export class Cluster {
     this.settled = { rv: this.state.rv, now: this.state.now };
   }
 
-  /** The next virtual time at which some controller has timed work. */
+  /** The next virtual time at which some controller has timed work, or an event expires. */
   nextWake(): number | undefined {
     let next: number | undefined;
     for (const c of CONTROLLERS) {
       const w = c.wake?.(this.ctx);
       if (w !== undefined && w > this.state.now && (next === undefined || w < next)) next = w;
     }
+    const e = this.store.eventsExpireAt();
+    if (e !== undefined && e > this.state.now && (next === undefined || e < next)) next = e;
     return next;
   }
 
@@ -194,17 +199,31 @@ export class Cluster {
     return Math.min(Math.ceil(w / STEP_MS) * STEP_MS, limit);
   }
 
+  /**
+   * Moves the clock to `target`, stepping through every wake on the way. The last stretch, after
+   * the last wake before `target`, has no timed work by definition (every controller names its
+   * next timed work in `wake`, and event expiry is a wake too), so a converged cluster is still
+   * converged at `target`: the clock moves without a pass, unless a controller catches up on work
+   * whenever it runs (`catchesUp`). This is the common case of the catch-up before each command (a
+   * few seconds since the learner's last one), where the pass cost more than the command.
+   */
   advanceTo(target: number): void {
     this.reconcile();
-    for (let step = 0; step < MAX_STEPS; step++) {
+    let steps = 0;
+    for (; steps < MAX_STEPS; steps++) {
       const w = this.nextStep(target);
       if (w === undefined) break;
       this.state.now = w;
       this.reconcile();
     }
     if (target > this.state.now) {
+      const converged =
+        steps < MAX_STEPS &&
+        this.settled?.rv === this.state.rv &&
+        !CONTROLLERS.some((c) => c.catchesUp?.(this.ctx));
       this.state.now = target;
-      this.reconcile();
+      if (converged) this.settled = { rv: this.state.rv, now: target };
+      else this.reconcile();
     }
   }
 

@@ -266,6 +266,16 @@ export class Store {
   }
 
   /**
+   * A time at or before which the oldest event has expired (a lower bound: `pruneEvents` at that
+   * time tightens it when nothing was due), or undefined when there are no events. An event lives
+   * through `last + EVENT_TTL_MS` and is gone a millisecond later.
+   */
+  eventsExpireAt(): number | undefined {
+    const min = this.statsOfEvents().minLast;
+    return Number.isFinite(min) ? min + EVENT_TTL_MS + 1 : undefined;
+  }
+
+  /**
    * Drops events older than the TTL and keeps each namespace within its budget. The array is
    * compacted in place (as `event()` already moves repeats within it), which keeps the counts and
    * the correlation index valid without rebuilding them.

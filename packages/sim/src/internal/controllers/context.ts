@@ -31,6 +31,12 @@ export interface Controller {
   membership?: readonly string[];
   sync(ctx: ControllerContext): boolean;
   wake?(ctx: ControllerContext): number | undefined;
+  /**
+   * Whether a sync could change something at any moment, not only at the times `wake` names: work
+   * the controller catches up on lazily, whenever it runs (probe ticks counted into events). While
+   * it does, the clock never moves without a reconcile pass (`Cluster.advanceTo`).
+   */
+  catchesUp?(ctx: ControllerContext): boolean;
 }
 
 export function controllerRef(obj: KObject): OwnerReference | undefined {

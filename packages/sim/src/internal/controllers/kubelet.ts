@@ -231,4 +231,9 @@ export const kubeletController: Controller = {
     }
     return next !== undefined && next < now ? now : next;
   },
+  // Probe ticks of a steady probe are counted when the kubelet next runs (see probes.ts).
+  catchesUp(ctx) {
+    for (const rt of Object.values(ctx.store.state.pods)) if (rt.containers.some(hasProbes)) return true;
+    return false;
+  },
 };

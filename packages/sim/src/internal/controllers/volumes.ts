@@ -190,8 +190,11 @@ function reclaimDue(ctx: ControllerContext): boolean {
 export const volumeController: Controller = {
   name: "persistentvolume-binder",
   watches: ["PersistentVolumeClaim", "PersistentVolume", "StorageClass"],
+  // Timed provisioning and reclaim; and a claim not bound yet, whose event (recorded `once`) must be
+  // recorded again when the old one expires, as the binder keeps reporting while the claim waits.
   clock: (ctx) =>
-    Object.keys(ctx.store.state.timers).some((k) => k.startsWith("provision:") || k.startsWith("reclaim:")),
+    Object.keys(ctx.store.state.timers).some((k) => k.startsWith("provision:") || k.startsWith("reclaim:")) ||
+    ctx.store.each("persistentvolumeclaims").some((c) => c.status?.phase !== "Bound"),
   sync(ctx) {
     let changed = false;
     const claims = new Set(ctx.store.each("persistentvolumeclaims").map((c) => c.metadata.uid));

@@ -10,6 +10,8 @@ export interface Channel {
   /** Turns sent and not yet answered. */
   readonly inFlight: number;
   turn(req: TurnRequest): Promise<TurnAnswer>;
+  /** The answer at once, where the engine runs on this thread (throws what `turn` would reject with). */
+  turnNow?(req: TurnRequest): TurnAnswer;
   post(msg: ToEngine): void;
   close(): Promise<void>;
 }
@@ -19,12 +21,15 @@ export class InlineChannel implements Channel {
   readonly inFlight = 0;
   constructor(private readonly core: EngineCore) {}
   turn(req: TurnRequest): Promise<TurnAnswer> {
-    // Synchronous on purpose: an early turn runs while the record's load is on the wire.
     try {
-      return Promise.resolve(this.core.turn(req));
+      return Promise.resolve(this.turnNow(req));
     } catch (err) {
       return Promise.reject(err);
     }
+  }
+  /** Synchronous on purpose: an early turn runs while the record's load is on the wire. */
+  turnNow(req: TurnRequest): TurnAnswer {
+    return this.core.turn(req);
   }
   post(msg: ToEngine): void {
     this.core.handle(msg);

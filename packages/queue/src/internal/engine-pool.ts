@@ -52,6 +52,8 @@ export function holds(held: Held | undefined, rec: TurnRecord): held is Held {
 /** A turn sent to the engine: its answer, then `settle` once the commit is known (always call it). */
 export interface EngineTurn {
   answer: Promise<TurnAnswer>;
+  /** The answer, when the engine gave it at once (it runs on this thread): no need to await it. */
+  readonly ready?: TurnAnswer;
   /** The commit went through at (version, applied), or (no argument) it did not or was not tried. */
   settle(committed?: Committed): void;
 }
@@ -95,10 +97,20 @@ class Lane {
   /** Sends a turn that starts from the record (`base`: its text and log) at `req`'s version. */
   #send(req: TurnRequest, base: { data?: string | undefined; log: string[] }): EngineTurn {
     const ch = this.channel();
-    const answer = ch.turn(req);
+    let ready: TurnAnswer | undefined;
+    let answer: Promise<TurnAnswer>;
+    if (ch.turnNow) {
+      try {
+        ready = ch.turnNow(req);
+        answer = Promise.resolve(ready);
+      } catch (err) {
+        answer = Promise.reject(err);
+      }
+    } else answer = ch.turn(req);
     let settled = false;
     return {
       answer,
+      ...(ready ? { ready } : {}),
       settle: (committed) => {
         if (settled) return;
         settled = true;

@@ -80,6 +80,30 @@ export function rateKeyOf(job: EventJob): string {
 }
 
 /**
+ * `runTurn` without waiting, when nothing needs to: no rate limit to take, no input to measure, and an early turn that the
+ * engine answered at once on this very record (it runs on this thread). Undefined otherwise: then
+ * `runTurn`. Keeping the path from job to commit free of awaits puts the commit on the wire before
+ * anything else the process has queued.
+ */
+export function runTurnNow(
+  ctx: WorkerContext,
+  job: EventJob,
+  rec: SessionRecord,
+  early: EarlyTurn | undefined,
+): Turn | undefined {
+  const answer = early?.ready;
+  if (ctx.rate || "stdin" in job.event || !early || answer?.kind !== "done" || !holds(early.assumed, rec))
+    return undefined;
+  return {
+    reply: answer.reply,
+    engine: early,
+    ...(answer.data !== undefined ? { data: answer.data } : {}),
+    ...(answer.log !== undefined ? { log: answer.log } : {}),
+    ...(answer.refused ? { refused: answer.refused } : {}),
+  };
+}
+
+/**
  * Applies `job` (number `applied + 1`) to the loaded record through the engine, or takes `early`
  * (a turn run before the record came back) when it ran on this very record; a refused or unused
  * early turn is settled here. Never throws for anything a user sends (a stopped engine thread

@@ -4,7 +4,7 @@ import { type SessionRecord, sessionTag } from "@bosun/store";
 import { DelayedError, type Job } from "bullmq";
 import type { WorkerContext } from "./context.ts";
 import type { EarlyTurn } from "./engine-pool.ts";
-import { runTurn, type Turn } from "./event-turn.ts";
+import { runTurn, runTurnNow, type Turn } from "./event-turn.ts";
 import { jobIdOf } from "./names.ts";
 import { note, replyJob, replyQueueOf } from "./replies.ts";
 import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
@@ -196,7 +196,7 @@ async function applyEvent(
         await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
         throw new DelayedError();
       }
-      turn = await runTurn(ctx, data, rec, early);
+      turn = runTurnNow(ctx, data, rec, early) ?? (await runTurn(ctx, data, rec, early));
       const payload = JSON.stringify(turn.reply);
       const acks = ctx.acks.peek(tag);
       const r = await ctx.store.commit(ref, {

@@ -25,6 +25,8 @@ export interface TurnRequest {
   data?: string;
   log?: string[];
   fresh?: boolean;
+  /** Write the full text this turn, not a log entry (the session is about to move to another engine). */
+  pack?: boolean;
 }
 
 /** What the engine answers: the turn's result, `miss` (send the text), or `invalid` (damaged session). */
@@ -100,8 +102,9 @@ export class EngineCore {
 
   /** Runs the event on the session the request names. Never throws for anything a user sends. */
   turn(req: TurnRequest): TurnAnswer {
-    const current = this.#current(req);
-    if (current === "miss" || current === "invalid") return { kind: current };
+    const found = this.#current(req);
+    if (found === "miss" || found === "invalid") return { kind: found };
+    const current = req.pack ? { ...found, log: { ...found.log, pack: true } } : found;
     const result = engineTurn(this.#ctx, req.job, req.applied + 1, current);
     if (result === "session-invalid") return { kind: "invalid" };
     if (result.next) {

@@ -148,11 +148,18 @@ class Lane {
     };
   }
 
-  run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
+  run(tag: string, job: EventJob, rec: TurnRecord, pack = false): EngineTurn {
     const held = this.#held.get(tag);
     this.#held.delete(tag);
     const hit = holds(held, rec);
-    const base: TurnRequest = { id: nextId++, tag, job, version: rec.version, applied: rec.applied };
+    const base: TurnRequest = {
+      id: nextId++,
+      tag,
+      job,
+      version: rec.version,
+      applied: rec.applied,
+      ...(pack ? { pack } : {}),
+    };
     const stored = { data: rec.data, log: rec.log ?? [] };
     const full = (id: number): TurnRequest =>
       rec.data === undefined && stored.log.length === 0
@@ -193,12 +200,25 @@ class Lane {
     return held && { applied: held.applied, epoch: held.epoch };
   }
 
-  early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
+  early(tag: string, job: EventJob, seq: number, pack = false): EarlyTurn | undefined {
     const held = this.#held.get(tag);
     if (!held || held.applied !== seq - 1) return undefined;
     this.#held.delete(tag);
-    const t = this.#send({ id: nextId++, tag, job, version: held.version, applied: held.applied }, held);
+    const req = {
+      id: nextId++,
+      tag,
+      job,
+      version: held.version,
+      applied: held.applied,
+      ...(pack ? { pack } : {}),
+    };
+    const t = this.#send(req, held);
     return { ...t, assumed: held };
+  }
+
+  /** Entries in the log of the session this lane holds open for `tag` (what a restore would replay). */
+  logLength(tag: string): number {
+    return this.#held.get(tag)?.log.length ?? 0;
   }
 
   rekey(tag: string, from: number, to: { version: number; applied: number }): void {
@@ -287,6 +307,8 @@ export class EnginePool {
   readonly #cooldownMs: number;
   /** The worker's load (`opts.load`), averaged over the last turns (see `LOAD_SMOOTHING`). */
   #busy = 0;
+  /** Sessions about to move: their next turn where they are packs the full text. */
+  readonly #packing = new Set<string>();
   /** When each session was last opened on, or moved to, this thread or the turn thread (oldest first). */
   readonly #moved = new Map<string, number>();
   #open = true;
@@ -365,11 +387,21 @@ export class EnginePool {
     if (current !== undefined && there !== undefined && here !== undefined)
       (current === turns ? this.#inline : turns).forget(tag);
     const wanted = load >= OFFLOAD_AT ? turns : load <= INLINE_AT ? this.#inline : (current ?? this.#inline);
-    if (current === wanted) return wanted;
+    if (current === wanted) {
+      this.#packing.delete(tag);
+      return wanted;
+    }
     const now = Date.now();
     if (current !== undefined) {
       const last = this.#moved.get(tag);
       if (last !== undefined && now - last < this.#cooldownMs) return current;
+      // A session with a log is first packed where it is (one turn writes its full text), so the
+      // other side opens the text without replaying the log: about a millisecond, not ten.
+      if (current.logLength(tag) > 0) {
+        this.#packing.add(tag);
+        return current;
+      }
+      this.#packing.delete(tag);
       current.forget(tag);
     }
     // Opened or moved now: the cooldown starts.
@@ -384,7 +416,7 @@ export class EnginePool {
 
   /** Runs `job` on the session at `rec`. The answer rejects (retryably) if its thread stops. */
   run(tag: string, job: EventJob, rec: TurnRecord): EngineTurn {
-    return this.#lane(tag, job).run(tag, job, rec);
+    return this.#lane(tag, job).run(tag, job, rec, this.#packing.has(tag));
   }
 
   /** The number (and epoch) of the session `job`'s engine holds open for `tag`, as this worker committed it. */
@@ -394,7 +426,7 @@ export class EnginePool {
 
   /** Runs event number `seq` on the open session, if `job`'s engine holds the one just before it. */
   early(tag: string, job: EventJob, seq: number): EarlyTurn | undefined {
-    return this.#lane(tag, job).early(tag, job, seq);
+    return this.#lane(tag, job).early(tag, job, seq, this.#packing.has(tag));
   }
 
   /** A commit kept the session's text (a refused or skipped event): the open one moves on with it. */

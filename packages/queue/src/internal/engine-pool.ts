@@ -267,7 +267,7 @@ export interface EnginePoolOptions {
   turnThread?: boolean;
   /** How busy the worker is: the number of sessions it is processing events of right now. */
   load?: () => number;
-  /** A session moves between this thread and the turn thread at most once in this long (default 2 s). */
+  /** A session moves between this thread and the turn thread at most once in this long (default 0.5 s). */
   moveCooldownMs?: number;
   init: EngineInit;
   logger: Logger;
@@ -283,7 +283,7 @@ const INLINE_AT = 1.5;
 /** Weight of the newest sample in the load average (taken as each turn picks its place). */
 const LOAD_SMOOTHING = 0.1;
 /** A session moves between this thread and the turn thread at most once in this long (by default). */
-const MOVE_COOLDOWN_MS = 2000;
+const MOVE_COOLDOWN_MS = 500;
 
 /**
  * The engine. Long turns (`isLongTurn`) run on engine threads, so that a learner's `sleep 24h` holds

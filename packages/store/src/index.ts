@@ -1,6 +1,5 @@
 // @bosun/store: sessions, channel documents and rate limits, in memory or in Redis.
 
-export { corkWrites } from "./internal/cork.ts";
 export type { StoreErrorCode } from "./internal/errors.ts";
 export { StoreError } from "./internal/errors.ts";
 export {

@@ -46,7 +46,7 @@
 // entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried:
 // nothing was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
 
-import { corkWrites, type RateLimit, type SessionStore, StoreError } from "@bosun/store";
+import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
 import type { Content } from "@bosun/tutor";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
@@ -209,8 +209,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
   const prefix = opts.prefix ?? DefaultWorkerOptions.prefix;
   // One connection for every queue the worker writes to (commands, replies); BullMQ leaves a
   // connection it was given open, so it is closed here.
-  // Many jobs finishing at once write their replies in one socket write per tick (corkWrites).
-  const shared = corkWrites(new Redis(redisOptions(opts.redisUrl, "worker", `${prefix}:worker`)));
+  const shared = new Redis(redisOptions(opts.redisUrl, "worker", `${prefix}:worker`));
   shared.on("error", (err) => logger.warn({ err: err.message }, "worker redis connection error"));
   const commands = new Queue(COMMANDS_QUEUE, { connection: shared, prefix });
   commands.on("error", (err) => logger.warn({ err: err.message }, "commands queue error"));
@@ -245,8 +244,6 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
     underway,
     gapGraceMs: opts.gapGraceMs ?? DefaultWorkerOptions.gapGraceMs,
   };
-  const main = corkWrites(new Redis(redisOptions(opts.redisUrl, "worker", `${prefix}:worker`)));
-  main.on("error", (err) => logger.warn({ err: err.message }, "worker redis connection error"));
   const worker = new Worker(
     COMMANDS_QUEUE,
     async (job, token) => {
@@ -262,9 +259,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
       }
     },
     {
-      // BullMQ's own commands (take a job, finish it) are batched the same way; it opens its
-      // blocking connection itself, and leaves this one to be closed here.
-      connection: main,
+      connection: redisOptions(opts.redisUrl, "worker", `${prefix}:worker`),
       prefix,
       concurrency: opts.concurrency ?? DefaultWorkerOptions.concurrency,
       lockDuration: opts.lockDurationMs ?? DefaultWorkerOptions.lockDurationMs,
@@ -299,7 +294,7 @@ export async function startWorker(opts: WorkerOptions): Promise<BosunWorker> {
         await engine.close();
         await replies.close();
         await commands.close();
-        await Promise.all([shared, main].map((c) => c.quit().catch(() => c.disconnect())));
+        await shared.quit().catch(() => shared.disconnect());
       })();
       return closing;
     },

@@ -4,7 +4,6 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { BUCKET_MIN_TTL_MS } from "./bucket.ts";
-import { corkWrites } from "./cork.ts";
 import { StoreError } from "./errors.ts";
 import { bucketKey, docKey, sessionKey } from "./keys.ts";
 import { ACK_LUA, COMMIT_LUA, LOAD_LUA, PUT_DOC_LUA, SEQUENCE_LUA, TAKE_LUA } from "./redis-scripts.ts";
@@ -91,14 +90,11 @@ export class RedisStore implements SessionStore {
       this.#redis = opts.client as Redis & Scripts;
       this.#owned = false;
     } else if (opts.redisUrl) {
-      // Commits and numbering from many jobs at once leave in one write per tick (cork.ts).
-      this.#redis = corkWrites(
-        new Redis(opts.redisUrl, {
-          lazyConnect: false,
-          // Named for CLIENT LIST (spaces and control characters are not allowed in a name).
-          connectionName: `${this.#opts.prefix}:store`.replace(/[^\x21-\x7e]/g, "_"),
-        }),
-      ) as Redis & Scripts;
+      this.#redis = new Redis(opts.redisUrl, {
+        lazyConnect: false,
+        // Named for CLIENT LIST (spaces and control characters are not allowed in a name).
+        connectionName: `${this.#opts.prefix}:store`.replace(/[^\x21-\x7e]/g, "_"),
+      }) as Redis & Scripts;
       // Errors surface on the calls; an unhandled 'error' event would crash the process.
       this.#redis.on("error", () => {});
       this.#owned = true;

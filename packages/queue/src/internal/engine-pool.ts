@@ -284,6 +284,8 @@ const INLINE_AT = 1.5;
 const LOAD_SMOOTHING = 0.1;
 /** A session moves between this thread and the turn thread at most once in this long (by default). */
 const MOVE_COOLDOWN_MS = 500;
+/** Sessions remembered as about to move (the oldest is forgotten beyond this). */
+const MAX_PACKING = 4096;
 
 /**
  * The engine. Long turns (`isLongTurn`) run on engine threads, so that a learner's `sleep 24h` holds
@@ -293,8 +295,9 @@ const MOVE_COOLDOWN_MS = 500;
  * (`OFFLOAD_AT` sessions underway or more), they run on the turn thread instead, so the turns use
  * a second CPU while this thread keeps BullMQ, Redis and the commits moving; once the worker is
  * quiet again (`INLINE_AT`) they come back. A session is held open where its last turn ran; a turn
- * elsewhere restores it from the record (a few milliseconds), which is why a session moves at
- * most once per `moveCooldownMs`.
+ * elsewhere restores it from the record. To keep that to opening its text (about a millisecond)
+ * rather than replaying its log (up to ten), a session about to move first packs its full text
+ * where it is, and it moves at most once per `moveCooldownMs`.
  */
 export class EnginePool {
   readonly threads: number;
@@ -399,6 +402,8 @@ export class EnginePool {
       // other side opens the text without replaying the log: about a millisecond, not ten.
       if (current.logLength(tag) > 0) {
         this.#packing.add(tag);
+        // (A session that never comes back must not stay here for ever.)
+        if (this.#packing.size > MAX_PACKING) this.#packing.delete(this.#packing.values().next().value ?? "");
         return current;
       }
       this.#packing.delete(tag);

@@ -26,7 +26,7 @@ const LEARNERS = 32;
 /** How long each timed run lasts, after its warm-up. */
 const RUN_MS = 2500;
 /** Rounds of (baseline, pipeline) at each concurrency; figures are medians over them. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** The commands a learner on the Deployments lesson types most: reads, scales, a describe. */
 const MIX = [

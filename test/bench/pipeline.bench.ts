@@ -68,7 +68,7 @@ function percentile(sorted: number[], p: number): number {
  * Runs `clients` loops, each sending one command and awaiting its reply before the next, for
  * `ms` after `warmup` round trips per client; returns round trips per second and latency percentiles.
  */
-async function drive(
+export async function drive(
   clients: number,
   send: (client: number, i: number) => Promise<void>,
   ms = RUN_MS,
@@ -159,7 +159,7 @@ interface Arrangement {
 }
 
 /** Bare BullMQ: a job through one queue whose worker adds a reply job to a second queue. */
-async function openBaseline(redisUrl: string): Promise<Arrangement> {
+export async function openBaseline(redisUrl: string): Promise<Arrangement> {
   const prefix = uniquePrefix("bench-base");
   const r = rendezvous();
   const commands = new Queue("commands", { connection: connection(redisUrl, false), prefix });
@@ -198,7 +198,7 @@ async function openBaseline(redisUrl: string): Promise<Arrangement> {
 }
 
 /** The real pipeline: Producer → startWorker on a RedisStore → reply consumer, on warm sessions. */
-async function openPipeline(redisUrl: string, content: Content): Promise<Arrangement> {
+export async function openPipeline(redisUrl: string, content: Content): Promise<Arrangement> {
   const prefix = uniquePrefix("bench-pipe");
   const store = new RedisStore({ redisUrl, prefix });
   const producer = new Producer({ redisUrl, prefix, store });

@@ -91,6 +91,28 @@ export function isPodAvailable(pod: KObject, minReadySeconds: number, now: numbe
   return now - since >= minReadySeconds * 1000;
 }
 
+/**
+ * The next time after now at which a ready pod of one of `owners` (by controller reference) has been
+ * ready for its owner's `minReadySeconds` and so becomes available (see isPodAvailable).
+ */
+export function availabilityWake(ctx: ControllerContext, owners: readonly KObject[]): number | undefined {
+  const min = new Map<string, number>();
+  for (const o of owners) {
+    const s = (o.spec?.minReadySeconds as number | undefined) ?? 0;
+    if (s > 0) min.set(o.metadata.uid, s);
+  }
+  if (min.size === 0) return undefined;
+  let next: number | undefined;
+  for (const pod of ctx.store.each("pods")) {
+    const s = min.get(controllerRef(pod)?.uid ?? "");
+    const c = s === undefined ? undefined : condition(pod, "Ready");
+    if (s === undefined || c?.status !== "True" || !c.lastTransitionTime) continue;
+    const t = parseTimestamp(c.lastTransitionTime) + s * 1000;
+    if (t > ctx.store.now) next = earlier(next, t);
+  }
+  return next;
+}
+
 /** The earlier of two optional times (earliest() without the rest-array, for per-pod loops). */
 export function earlier(a: number | undefined, b: number | undefined): number | undefined {
   if (b === undefined) return a;

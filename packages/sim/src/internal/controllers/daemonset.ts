@@ -3,6 +3,7 @@
 import type { KObject } from "../api/types.ts";
 import { sameJson } from "../util/canonical.ts";
 import {
+  availabilityWake,
   byControllerUid,
   type Controller,
   type ControllerContext,
@@ -216,6 +217,8 @@ export const daemonSetController: Controller = {
       if (syncDaemonSet(ctx, ds, byOwner.get(ds.metadata.uid) ?? [])) changed = true;
     return changed;
   },
+  // Pods become available minReadySeconds after they turn ready: the status counts them then.
+  wake: (ctx) => availabilityWake(ctx, ctx.store.each("daemonsets")),
 };
 
 /** A node's daemon pods that are neither terminating nor failed. */

@@ -273,13 +273,15 @@ export const deploymentController: Controller = {
     return changed;
   },
   wake(ctx) {
-    // requeueStuckDeployment: look again one second after the progress deadline passes.
+    // The first instant the progress deadline has passed (it must be exceeded, not just reached).
+    // The clock steps whole seconds, so a long wait looks again one second after a deadline that
+    // falls on a whole second, as requeueStuckDeployment does; a shorter one stops at that instant.
     let next: number | undefined;
     for (const d of ctx.store.each("deployments")) {
       if (!timed(d) || d.spec?.paused === true) continue;
       const c = getCondition(d.status, "Progressing");
       if (!c || !hasProgressDeadline(d)) continue;
-      const t = parseTimestamp(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 + 1000;
+      const t = parseTimestamp(c.lastUpdateTime) + (d.spec.progressDeadlineSeconds as number) * 1000 + 1;
       if (t > ctx.store.now && (next === undefined || t < next)) next = t;
     }
     return next;

@@ -3,6 +3,7 @@
 import type { KObject } from "../api/types.ts";
 import { sameJson } from "../util/canonical.ts";
 import {
+  availabilityWake,
   byControllerUid,
   type Controller,
   type ControllerContext,
@@ -223,4 +224,6 @@ export const statefulSetController: Controller = {
       if (syncStatefulSet(ctx, sts, byOwner.get(sts.metadata.uid) ?? [])) changed = true;
     return changed;
   },
+  // Pods become available minReadySeconds after they turn ready: the status counts them then.
+  wake: (ctx) => availabilityWake(ctx, ctx.store.each("statefulsets")),
 };

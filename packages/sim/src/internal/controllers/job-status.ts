@@ -57,16 +57,17 @@ export function setCondition(
   type: string,
   status: string,
   why?: { reason: string; message: string },
-): void {
+): boolean {
   const list = conditions(job).slice();
   const at = isoSeconds(now);
   const c: JobCondition = { type, status, lastProbeTime: at, lastTransitionTime: at, ...(why ?? {}) };
   const i = list.findIndex((x) => x.type === type);
   if (i >= 0) {
-    if (list[i]?.status === status) return;
+    if (list[i]?.status === status) return false;
     list[i] = c;
   } else list.push(c);
   job.status = { ...(job.status ?? {}), conditions: list };
+  return true;
 }
 
 export interface Counts {

@@ -108,12 +108,14 @@ function finish(
   active: KObject[],
   why: { reason: string; message: string },
   ok: boolean,
-): void {
+): boolean {
   const { store } = ctx;
   deletePods(ctx, job, active);
   const lingering = pods.some((p) => isTerminating(p) && p.spec?.nodeName);
-  setCondition(job, store.now, ok ? "SuccessCriteriaMet" : "FailureTarget", "True", why);
-  if (lingering) return;
+  const target = setCondition(job, store.now, ok ? "SuccessCriteriaMet" : "FailureTarget", "True", why);
+  // While its pods terminate the job waits, changing nothing: a sync that re-finds it so must not
+  // count as a change, or every reconcile would run to its pass limit.
+  if (lingering) return active.length > 0 || target;
   setCondition(job, store.now, ok ? "Complete" : "Failed", "True", why);
   if (ok) job.status.completionTime = isoSeconds(store.now);
   store.event(
@@ -123,6 +125,7 @@ function finish(
     ok ? "Job completed" : why.message,
     SOURCE,
   );
+  return true;
 }
 
 function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]): boolean {
@@ -185,9 +188,8 @@ function syncJob(ctx: ControllerContext, job: KObject, all: readonly KObject[]):
         : counts.succeeded > 0 && active.length === 0;
     if (failed || complete) {
       clearRefused(store, job);
-      finish(ctx, job, pods, active, failed ?? COMPLETIONS, !failed);
+      if (finish(ctx, job, pods, active, failed ?? COMPLETIONS, !failed)) changed = true;
       active = [];
-      changed = true;
     } else if (store.now >= nextCreateAt(job, pods, store.now)) {
       if (mayCreate(store, job, inputs)) {
         const made = createPods(ctx, job, active, counts, done, completions, parallelism);

@@ -6,6 +6,20 @@ import { jobIdOf } from "@bosun/queue";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { eventJob, Pipeline, replyText, userSession } from "./pipeline-harness.ts";
 
+/** A logger that keeps the worker's "commit without load refused" lines. */
+function refusals() {
+  const refused: unknown[] = [];
+  const logger = {
+    info() {},
+    warn() {},
+    error() {},
+    debug(fields: object, msg?: string) {
+      if (msg?.startsWith("commit without load refused")) refused.push(fields);
+    },
+  };
+  return { refused, logger };
+}
+
 let p: Pipeline;
 beforeAll(() => {
   p = new Pipeline(inject("redisUrl"));
@@ -23,15 +37,7 @@ test("a session removed and begun again is not mistaken for the one a worker hol
     const [r] = await p.repliesTo(job.eventId);
     return r ? replyText(r) : "";
   };
-  const refused: unknown[] = [];
-  const logger = {
-    info() {},
-    warn() {},
-    error() {},
-    debug(fields: object, msg?: string) {
-      if (msg?.startsWith("commit without load refused")) refused.push(fields);
-    },
-  };
+  const { refused, logger } = refusals();
   // Worker A runs three commands and keeps the session open (at number 3).
   const a = await p.worker({ concurrency: 2, rate: false, engineThreads: 0, logger });
   for (const name of ["a1", "a2", "a3"])
@@ -61,15 +67,7 @@ test("a session removed and begun again is not mistaken for the one a worker hol
 
 test("a number guessed wrong (an earlier number whose job never came) is refused, and order is kept", async () => {
   const s = userSession("U-guess");
-  const refused: unknown[] = [];
-  const logger = {
-    info() {},
-    warn() {},
-    error() {},
-    debug(fields: object, msg?: string) {
-      if (msg?.startsWith("commit without load refused")) refused.push(fields);
-    },
-  };
+  const { refused, logger } = refusals();
   const q = new Pipeline(inject("redisUrl"));
   try {
     await q.worker({ concurrency: 2, rate: false, engineThreads: 0, logger, gapGraceMs: 300 });

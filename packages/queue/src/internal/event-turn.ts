@@ -80,10 +80,10 @@ export function rateKeyOf(job: EventJob): string {
 }
 
 /**
- * `runTurn` without waiting, when nothing needs to: no rate limit to take, no input to measure, and an early turn that the
- * engine answered at once on this very record (it runs on this thread). Undefined otherwise: then
- * `runTurn`. Keeping the path from job to commit free of awaits puts the commit on the wire before
- * anything else the process has queued.
+ * `runTurn` without waiting, when nothing needs to: no rate limit to take, no input to measure, and
+ * an early turn that the engine answered at once on this very record (it runs on this thread).
+ * Undefined otherwise: then `runTurn`. Keeping the path from job to commit free of awaits puts the
+ * commit on the wire before anything else the process has queued.
  */
 export function runTurnNow(
   ctx: WorkerContext,

@@ -41,10 +41,11 @@
 // Turns that may let much cluster time pass (`isLongTurn`: `sleep`, kubectl's waits and watches;
 // seconds of work on a busy sandbox) run on a small pool of engine threads (`engineThreads`, default
 // 1; 0 runs them here too), so that they hold up neither the other jobs nor lock renewal and health
-// probes. A session is held open where its last turn ran (engine-core.ts, engine-pool.ts). Only plain data crosses to a thread: the event, the record's version and, when
-// the thread may not hold the session, its stored text and log; back come the packed text or a log
-// entry (session-log.ts), and the reply. A thread that dies fails its turns (the jobs are retried:
-// nothing was committed) and is replaced on next use; `close` stops the pool after the jobs in flight.
+// probes. A session is held open where its last turn ran (engine-core.ts, engine-pool.ts). Only
+// plain data crosses to a thread: the event, the record's version and, when the thread may not hold
+// the session, its stored text and log; back come the packed text or a log entry (session-log.ts),
+// and the reply. A thread that dies fails its turns (the jobs are retried: nothing was committed)
+// and is replaced on next use; `close` stops the pool after the jobs in flight.
 
 import { type RateLimit, type SessionStore, StoreError } from "@bosun/store";
 import type { Content } from "@bosun/tutor";

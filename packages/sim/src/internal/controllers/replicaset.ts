@@ -3,6 +3,7 @@
 import type { KObject } from "../api/types.ts";
 import { labelSelectorFromSpec, matches } from "../kubectl/selector.ts";
 import {
+  availabilityWake,
   type Controller,
   type ControllerContext,
   controllerRef,
@@ -169,24 +170,17 @@ export const replicaSetController: Controller = {
     }
     return changed;
   },
-  wake(ctx) {
-    // Pods become available minReadySeconds after they turn ready.
-    let next: number | undefined;
-    for (const rs of ctx.store.each("replicasets")) {
-      const min = (rs.spec?.minReadySeconds as number | undefined) ?? 0;
-      if (min <= 0) continue;
-      const avail = (rs.status?.availableReplicas as number | undefined) ?? 0;
-      const ready = (rs.status?.readyReplicas as number | undefined) ?? 0;
-      if (avail >= ready) continue;
-      for (const pod of ctx.store.each("pods")) {
-        if (controllerRef(pod)?.uid !== rs.metadata.uid || !isPodReady(pod)) continue;
-        const since = Date.parse(
-          pod.status?.conditions?.find((c: { type: string }) => c.type === "Ready")?.lastTransitionTime ?? "",
-        );
-        const t = since + min * 1000;
-        if (t > ctx.store.now && (next === undefined || t < next)) next = t;
-      }
-    }
-    return next;
-  },
+  // Pods become available minReadySeconds after they turn ready: only sets with ready pods not yet
+  // available have anything to wait for.
+  wake: (ctx) =>
+    availabilityWake(
+      ctx,
+      ctx.store
+        .each("replicasets")
+        .filter(
+          (rs) =>
+            ((rs.status?.availableReplicas as number | undefined) ?? 0) <
+            ((rs.status?.readyReplicas as number | undefined) ?? 0),
+        ),
+    ),
 };

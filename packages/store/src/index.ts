@@ -24,6 +24,7 @@ export type {
   RateLimit,
   SessionRecord,
   SessionRef,
+  SessionStanding,
   SessionStore,
   StoreOptions,
 } from "./internal/types.ts";

@@ -1,6 +1,6 @@
 // An event job, in its session's order and exactly once: see the design note in worker.ts.
 
-import { type SessionRecord, sessionTag } from "@bosun/store";
+import { type SessionRecord, type SessionStanding, sessionTag } from "@bosun/store";
 import { DelayedError, type Job } from "bullmq";
 import type { WorkerContext } from "./context.ts";
 import type { EarlyTurn } from "./engine-pool.ts";
@@ -104,6 +104,25 @@ function recordOf(held: EarlyTurn["assumed"]): SessionRecord {
   };
 }
 
+/**
+ * Whether the session stands, as the peek saw it while the turn ran, exactly where the held session
+ * says (version, epoch, number applied) and the event holds number `seq`. Then the turn started from
+ * the one session that number `seq - 1` can be, and ran the event that holds `seq`: only a commit of
+ * this very event (a redelivery racing this worker) could take `seq` first, and turns are
+ * deterministic, so its reply is this reply. So the reply may go out with the commit instead of
+ * after it. Not with a rate limit: its decision does not follow from the session.
+ */
+function standsAsHeld(peek: SessionStanding | undefined, held: EarlyTurn["assumed"], seq: number): boolean {
+  return (
+    peek !== undefined &&
+    peek.version === held.version &&
+    peek.applied === seq - 1 &&
+    held.applied === seq - 1 &&
+    peek.epoch === held.epoch &&
+    peek.eventSeq === seq
+  );
+}
+
 /** Loads the record with this event's outbox entry and, when `number`, the event's number. */
 function reload(ctx: WorkerContext, data: EventJob, number: boolean): Promise<SessionRecord> {
   return ctx.store.load(data.session, { outbox: data.eventId, ...(number ? { seqOf: data.eventId } : {}) });
@@ -158,6 +177,9 @@ async function applyEvent(
     const commitsAlone = held?.epoch !== undefined && guess === held.applied + 1;
     // Only this event's outbox entry is read: it matters only if the event was applied already.
     const loading = commitsAlone ? undefined : reload(ctx, data, known === undefined);
+    // Sent before the turn runs, so that it comes back while the turn runs: see `standsAsHeld`.
+    const peeking = commitsAlone && !ctx.rate ? ctx.store.peek(ref, data.eventId) : undefined;
+    peeking?.catch(() => {});
     const early = held && guess !== undefined ? ctx.engine.early(tag, data, guess) : undefined;
     const assumed = early?.assumed;
     // (The engine said what it holds just now, so it has the early turn; if not, load after all.)
@@ -197,9 +219,15 @@ async function applyEvent(
         throw new DelayedError();
       }
       turn = runTurnNow(ctx, data, rec, early) ?? (await runTurn(ctx, data, rec, early));
+      // The reply goes out with the commit rather than after it when nobody else can commit this
+      // number differently (see `standsAsHeld`).
+      const ahead =
+        optimistic && assumed && peeking && turn.engine === early
+          ? standsAsHeld(await peeking.catch(() => undefined), assumed, seq)
+          : false;
       const payload = JSON.stringify(turn.reply);
       const acks = ctx.acks.peek(tag);
-      const r = await ctx.store.commit(ref, {
+      const committing = ctx.store.commit(ref, {
         expectVersion: rec.version,
         ...(rec.epoch !== undefined ? { expectEpoch: rec.epoch } : {}),
         ...(known === undefined ? { expectEvent: data.eventId } : {}),
@@ -209,9 +237,20 @@ async function applyEvent(
         ...(acks.length > 0 ? { acks } : {}),
         withNext: true,
       });
+      const replying = ahead
+        ? ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply)
+        : undefined;
+      if (replying) ctx.logger.debug?.({ session: tag, seq }, "reply sent with its commit");
+      replying?.catch(() => {});
+      const r = await committing;
       // A lost race drops the open session the turn used (it ran ahead of what the store holds).
       if (!r.ok) {
-        if (optimistic)
+        if (replying) {
+          // Only a redelivery of this very event can have committed this number since the peek,
+          // and it gives the same reply (turns are deterministic): the next round finds it applied.
+          await replying.catch(() => {});
+          ctx.logger.warn({ session: tag, seq }, "commit refused after its reply was sent");
+        } else if (optimistic)
           ctx.logger.debug?.(
             { session: tag, seq },
             "commit without load refused; running the event on the stored session",
@@ -226,7 +265,7 @@ async function applyEvent(
         ctx.logger.info({ session: tag, eventId: data.eventId, refused: turn.refused }, "event refused");
       // The next event may run as soon as this one is committed: wake it while the reply goes out.
       const promoting = promoteNext(ctx, r.next);
-      await ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply);
+      await (replying ?? ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply));
       ctx.acks.add(tag, ref, data.eventId);
       await promoting;
       return "ok";

@@ -47,6 +47,32 @@ describe.each(KINDS)("%s store: sessions", (kind) => {
     expect(withoutEpoch(await store.load(learner("nobody")))).toEqual({ version: 0, applied: 0, outbox: {} });
   });
 
+  test("peek says where the session stands and the event's number, as load does", async () => {
+    const { store } = stores.make();
+    const ref = learner("U1");
+    expect(await store.peek(ref, "e1")).toEqual({ version: 0, applied: 0 });
+    await store.place(ref, "e1");
+    await store.place(ref, "e2");
+    expect(await store.peek(ref, "e2")).toEqual({ version: 0, applied: 0, eventSeq: 2 });
+    const r = await store.commit(ref, { expectVersion: 0, seq: 1, data: "one", withNext: true });
+    expect(r.ok).toBe(true);
+    for (const id of ["e1", "e2", "e9"]) {
+      const rec = await store.load(ref, { seqOf: id });
+      const peek = await store.peek(ref, id);
+      expect(peek).toEqual({
+        version: rec.version,
+        applied: rec.applied,
+        ...(rec.epoch !== undefined ? { epoch: rec.epoch } : {}),
+        ...(rec.eventSeq !== undefined ? { eventSeq: rec.eventSeq } : {}),
+      });
+      expect(peek.version).toBe(1);
+      expect(peek.epoch).toBeDefined();
+    }
+    expect((await store.peek(ref, "e9")).eventSeq).toBeUndefined();
+    // Another learner's events are not this session's.
+    expect(await store.peek(learner("U2"), "e1")).toEqual({ version: 0, applied: 0 });
+  });
+
   test("commit succeeds once per version and refuses a stale version", async () => {
     const { store } = stores.make();
     const ref = learner("U1");

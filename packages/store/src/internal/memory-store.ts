@@ -14,6 +14,7 @@ import type {
   RateLimit,
   SessionRecord,
   SessionRef,
+  SessionStanding,
   SessionStore,
   StoreOptions,
 } from "./types.ts";
@@ -154,6 +155,19 @@ export class MemoryStore implements SessionStore {
   async eventAt(ref: SessionRef, seq: number): Promise<string | undefined> {
     checkSeq(seq);
     return this.#session(ref, false)?.order.get(seq);
+  }
+
+  async peek(ref: SessionRef, eventId: string): Promise<SessionStanding> {
+    checkId("event id", eventId);
+    const e = this.#session(ref, false);
+    if (!e) return { version: 0, applied: 0 };
+    const eventSeq = e.events.get(eventId);
+    return {
+      version: e.ver,
+      applied: e.applied,
+      ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
+      ...(eventSeq !== undefined ? { eventSeq } : {}),
+    };
   }
 
   async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {

@@ -16,6 +16,7 @@ import type {
   RateLimit,
   SessionRecord,
   SessionRef,
+  SessionStanding,
   SessionStore,
   StoreOptions,
 } from "./types.ts";
@@ -144,6 +145,20 @@ export class RedisStore implements SessionStore {
     const key = this.#key(ref);
     const id = await this.#run("eventAt", (r) => r.hget(key, `q:${seq}`));
     return id ?? undefined;
+  }
+
+  async peek(ref: SessionRef, eventId: string): Promise<SessionStanding> {
+    checkId("event id", eventId);
+    const key = this.#key(ref);
+    const [ver, applied, epoch, seq] = await this.#run("peek", (r) =>
+      r.hmget(key, "ver", "applied", "ep", `e:${eventId}`),
+    );
+    return {
+      version: int(ver, "ver", key),
+      applied: int(applied, "applied", key),
+      ...(epoch ? { epoch } : {}),
+      ...(seq ? { eventSeq: int(seq, "event number", key) } : {}),
+    };
   }
 
   async load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord> {

@@ -30,6 +30,15 @@ export const channelRefSchema = z.object({
 });
 export type ChannelRef = z.infer<typeof channelRefSchema>;
 
+/** Where a session stands, without its text: `peek`. */
+export interface SessionStanding {
+  version: number;
+  applied: number;
+  epoch?: string;
+  /** The number the event asked about holds, if it is numbered. */
+  eventSeq?: number;
+}
+
 /** A session as stored: `version` 0 and no `data` when the session does not exist yet. */
 export interface SessionRecord {
   /** Compare-and-set version: bumped by every commit. 0 for a session never written. */
@@ -148,6 +157,11 @@ export interface SessionStore {
   eventAt(ref: SessionRef, seq: number): Promise<string | undefined>;
   /** The session record (version 0 and no data when it does not exist). */
   load(ref: SessionRef, opts?: LoadOptions): Promise<SessionRecord>;
+  /**
+   * Where the session stands (version, number applied, epoch) and the number event `eventId` holds,
+   * as `load` would say them, without reading the text, the log or the outbox: one plain read.
+   */
+  peek(ref: SessionRef, eventId: string): Promise<SessionStanding>;
   /** Compare-and-set write; refreshes the TTL. See CommitInput. */
   commit(ref: SessionRef, input: CommitInput): Promise<CommitResult>;
   /** Drops a delivered reply from the outbox. */

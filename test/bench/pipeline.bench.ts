@@ -27,6 +27,13 @@ const LEARNERS = 32;
 const RUN_MS = 2500;
 /** Rounds of (baseline, pipeline) at each concurrency; figures are medians over them. */
 const ROUNDS = 5;
+/**
+ * Untimed running of each arrangement before the first round, at both concurrencies. The
+ * simulator and tutor are much more code than BullMQ, and V8 keeps compiling it for the first ten
+ * seconds or so (measured: the compiler threads' CPU per command fell from 0.44 ms to under 0.05 ms
+ * over 15 s at c32); a worker runs for days, so the figures are of the steady state.
+ */
+const WARMUP_MS = { c1: 3000, c32: 9000 };
 
 /** The commands a learner on the Deployments lesson types most: reads, scales, a describe. */
 const MIX = [
@@ -284,6 +291,10 @@ export async function pipelineBench(redisUrl: string): Promise<void> {
     pipe: { c1: [] as Stats[], c32: [] as Stats[] },
   };
   try {
+    for (const arrangement of [base, pipe]) {
+      await drive(LEARNERS, (cl, i) => arrangement.send(LEARNERS, cl, i), WARMUP_MS.c32);
+      await drive(1, (cl, i) => arrangement.send(1, cl, i), WARMUP_MS.c1);
+    }
     for (let round = 0; round < ROUNDS; round++)
       for (const [c, clients] of [
         ["c1", 1],

@@ -1,7 +1,7 @@
 // One event applied to one session record: rate limit, input size, the engine turn, damaged sessions.
 
 import { createHash } from "node:crypto";
-import { type SessionRecord, sessionTag } from "@bosun/store";
+import { type RateDecision, type SessionRecord, sessionTag } from "@bosun/store";
 import { packSession } from "@bosun/tutor";
 import type { WorkerContext } from "./context.ts";
 import { freshSession } from "./engine-core.ts";
@@ -106,19 +106,21 @@ export function runTurnNow(
 /**
  * Applies `job` (number `applied + 1`) to the loaded record through the engine, or takes `early`
  * (a turn run before the record came back) when it ran on this very record; a refused or unused
- * early turn is settled here. Never throws for anything a user sends (a stopped engine thread
- * throws, and the job is retried).
+ * early turn is settled here. `taken`: the learner's rate-limit token, already asked for (else it is
+ * taken here). Never throws for anything a user sends (a stopped engine thread throws, and the job
+ * is retried).
  */
 export async function runTurn(
   ctx: WorkerContext,
   job: EventJob,
   rec: SessionRecord,
   early?: EarlyTurn,
+  taken?: Promise<RateDecision>,
 ): Promise<Turn> {
   const base = baseReply(job);
 
   if (ctx.rate) {
-    const d = await ctx.store.take(rateKeyOf(job), ctx.rate, job.sentAt);
+    const d = await (taken ?? ctx.store.take(rateKeyOf(job), ctx.rate, job.sentAt));
     if (!d.allowed) {
       early?.settle();
       const wait = Math.max(1, Math.ceil(d.retryAfterMs / 1000));

@@ -4,13 +4,19 @@ import { type SessionRecord, type SessionStanding, sessionTag } from "@bosun/sto
 import { DelayedError, type Job } from "bullmq";
 import type { WorkerContext } from "./context.ts";
 import type { EarlyTurn } from "./engine-pool.ts";
-import { runTurn, runTurnNow, type Turn } from "./event-turn.ts";
+import { rateKeyOf, runTurn, runTurnNow, type Turn } from "./event-turn.ts";
 import { jobIdOf } from "./names.ts";
 import { note, replyJob, replyQueueOf } from "./replies.ts";
 import { type EventJob, type ReplyJob, replyJobSchema } from "./schemas.ts";
 
 /** Outbox payload of an event whose number was skipped because its job never came. */
 const SKIPPED = JSON.stringify({ skipped: true });
+/**
+ * Sessions underway in the worker up to which a held session's reply may go out with its commit
+ * (`standsAsHeld`): the peek that allows it costs a Redis call, which saves a round trip of
+ * latency when the worker is quiet but only adds work when it is busy.
+ */
+const PEEK_WHILE_UNDERWAY = 2;
 /** Reloads after a lost compare-and-set before the job is failed (and retried by BullMQ). */
 const MAX_ROUNDS = 12;
 
@@ -177,9 +183,18 @@ async function applyEvent(
     const commitsAlone = held?.epoch !== undefined && guess === held.applied + 1;
     // Only this event's outbox entry is read: it matters only if the event was applied already.
     const loading = commitsAlone ? undefined : reload(ctx, data, known === undefined);
-    // Sent before the turn runs, so that it comes back while the turn runs: see `standsAsHeld`.
-    const peeking = commitsAlone && !ctx.rate ? ctx.store.peek(ref, data.eventId) : undefined;
+    // Sent before the turn runs, so that it comes back while the turn runs: see `standsAsHeld`. Only
+    // while the worker is quiet: a busy one is bound by its CPU, not by the round trips of one event.
+    const peeking =
+      commitsAlone && !ctx.rate && ctx.underway.size <= PEEK_WHILE_UNDERWAY
+        ? ctx.store.peek(ref, data.eventId)
+        : undefined;
     peeking?.catch(() => {});
+    // With a rate limit, the learner's token is asked for while the turn runs too: on the session
+    // this worker holds, the event runs in this round (a refused commit runs it again, as before).
+    const taking =
+      commitsAlone && held && ctx.rate ? ctx.store.take(rateKeyOf(data), ctx.rate, data.sentAt) : undefined;
+    taking?.catch(() => {});
     const early = held && guess !== undefined ? ctx.engine.early(tag, data, guess) : undefined;
     const assumed = early?.assumed;
     // (The engine said what it holds just now, so it has the early turn; if not, load after all.)
@@ -218,7 +233,7 @@ async function applyEvent(
         await job.moveToDelayed(Date.now() + deferMs(seq - rec.applied - 1), token);
         throw new DelayedError();
       }
-      turn = runTurnNow(ctx, data, rec, early) ?? (await runTurn(ctx, data, rec, early));
+      turn = runTurnNow(ctx, data, rec, early) ?? (await runTurn(ctx, data, rec, early, taking));
       // The reply goes out with the commit rather than after it when nobody else can commit this
       // number differently (see `standsAsHeld`).
       const ahead =

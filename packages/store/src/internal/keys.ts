@@ -2,8 +2,13 @@
 
 import type { ChannelRef, SessionRef } from "./types.ts";
 
+/** Characters `part` leaves as they are (encodeURIComponent's unreserved ones, less `!'()*`). */
+const PLAIN = /^[A-Za-z0-9_.~-]*$/;
+
 /** Escapes an id so that `:`, `{`, `}` and anything else unusual cannot change a key's shape. */
 function part(s: string): string {
+  // Platform ids (U024BE7LH, T1, 1187…) are plain: several keys are built per command.
+  if (PLAIN.test(s)) return s;
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -234,12 +234,6 @@ async function applyEvent(
         throw new DelayedError();
       }
       turn = runTurnNow(ctx, data, rec, early) ?? (await runTurn(ctx, data, rec, early, taking));
-      // The reply goes out with the commit rather than after it when nobody else can commit this
-      // number differently (see `standsAsHeld`).
-      const ahead =
-        optimistic && assumed && peeking && turn.engine === early
-          ? standsAsHeld(await peeking.catch(() => undefined), assumed, seq)
-          : false;
       const payload = JSON.stringify(turn.reply);
       const acks = ctx.acks.peek(tag);
       const committing = ctx.store.commit(ref, {
@@ -252,6 +246,15 @@ async function applyEvent(
         ...(acks.length > 0 ? { acks } : {}),
         withNext: true,
       });
+      // (Awaited below; a failure while the peek is awaited must not count as unhandled.)
+      committing.catch(() => {});
+      // The reply goes out with the commit rather than after it when nobody else can commit this
+      // number differently (see `standsAsHeld`). The peek went out on the store's connection before
+      // the commit, so it saw the record as it was before this commit.
+      const ahead =
+        optimistic && assumed && peeking && turn.engine === early
+          ? standsAsHeld(await peeking.catch(() => undefined), assumed, seq)
+          : false;
       const replying = ahead
         ? ctx.replies.send(replyQueueOf(data), replyJobIdOf(data.eventId), turn.reply)
         : undefined;

@@ -49,32 +49,48 @@ return { n, 0 }
  */
 export const COMMIT_LUA = `${NUM}
 local k = KEYS[1]
-local f = redis.call('HMGET', k, 'ver', 'applied', 'ep')
+local seq = tonumber(ARGV[2])
+local mode = ARGV[4]
+-- One read: the compare-and-set fields, the event's number, the id of the next number, this
+-- outbox entry (to count it) and, when appending, the log.
+local read = { 'ver', 'applied', 'ep', 'e:' .. ARGV[12], 'q:' .. string.format('%d', seq + 1), 'o:' .. ARGV[7] }
+if mode == 'l' then read[7] = 'log' end
+local f = redis.call('HMGET', k, unpack(read))
 local ver = num(f[1], 'ver')
 local applied = num(f[2], 'applied')
-local seq = tonumber(ARGV[2])
 if ver ~= tonumber(ARGV[1]) or seq ~= applied + 1 then return -1 end
 if ARGV[10] ~= '' and f[3] ~= ARGV[10] then return -1 end
-if ARGV[12] ~= '' and redis.call('HGET', k, 'e:' .. ARGV[12]) ~= string.format('%d', seq) then return -1 end
+if ARGV[12] ~= '' and f[4] ~= string.format('%d', seq) then return -1 end
 ver = ver + 1
-redis.call('HSET', k, 'ver', string.format('%d', ver), 'applied', ARGV[2])
-if not f[3] then redis.call('HSET', k, 'ep', ARGV[11]) end
-if ARGV[4] == 'd' then
-  redis.call('HSET', k, 'data', ARGV[5])
-  redis.call('HDEL', k, 'log')
-elseif ARGV[4] == 'l' then
-  local log = redis.call('HGET', k, 'log')
-  if log then redis.call('HSET', k, 'log', log .. '\\n' .. ARGV[5])
-  else redis.call('HSET', k, 'log', ARGV[5]) end
+-- One write.
+local set = { 'ver', string.format('%d', ver), 'applied', ARGV[2] }
+if not f[3] then
+  set[#set + 1] = 'ep'
+  set[#set + 1] = ARGV[11]
+end
+if mode == 'd' then
+  set[#set + 1] = 'data'
+  set[#set + 1] = ARGV[5]
+elseif mode == 'l' then
+  set[#set + 1] = 'log'
+  if f[7] then set[#set + 1] = f[7] .. '\\n' .. ARGV[5] else set[#set + 1] = ARGV[5] end
 end
 local oc = 0
-if ARGV[6] == '1' and redis.call('HSET', k, 'o:' .. ARGV[7], ARGV[8]) == 1 then oc = 1 end
-for i = 13, #ARGV do oc = oc - redis.call('HDEL', k, 'o:' .. ARGV[i]) end
+if ARGV[6] == '1' then
+  if not f[6] then oc = 1 end
+  set[#set + 1] = 'o:' .. ARGV[7]
+  set[#set + 1] = ARGV[8]
+end
+redis.call('HSET', k, unpack(set))
+if mode == 'd' then redis.call('HDEL', k, 'log') end
+if #ARGV >= 13 then
+  local acks = {}
+  for i = 13, #ARGV do acks[#acks + 1] = 'o:' .. ARGV[i] end
+  oc = oc - redis.call('HDEL', k, unpack(acks))
+end
 if oc ~= 0 and redis.call('HINCRBY', k, 'oc', oc) <= 0 then redis.call('HDEL', k, 'oc') end
 redis.call('PEXPIRE', k, ARGV[3])
-if ARGV[9] == '1' then
-  return { ver, redis.call('HGET', k, 'q:' .. string.format('%d', seq + 1)), f[3] or ARGV[11] }
-end
+if ARGV[9] == '1' then return { ver, f[5], f[3] or ARGV[11] } end
 return ver
 `;
 

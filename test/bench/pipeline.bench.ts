@@ -25,15 +25,18 @@ import { report } from "./report.ts";
 const LEARNERS = 32;
 /** How long each timed run lasts, after its warm-up. */
 const RUN_MS = 2500;
-/** Rounds of (baseline, pipeline) at each concurrency; figures are medians over them. */
-const ROUNDS = 5;
+/**
+ * Rounds of (baseline, pipeline) at each concurrency; figures are medians over them. One round's
+ * ratio swings by ±20% on a loaded 2-core machine: seven rounds keep the median steadier.
+ */
+const ROUNDS = 7;
 /**
  * Untimed running of each arrangement before the first round, at both concurrencies. The
- * simulator and tutor are much more code than BullMQ, and V8 keeps compiling it for the first ten
- * seconds or so (measured: the compiler threads' CPU per command fell from 0.44 ms to under 0.05 ms
- * over 15 s at c32); a worker runs for days, so the figures are of the steady state.
+ * simulator and tutor are much more code than BullMQ, and V8 keeps compiling it for a while
+ * (measured at c32, per 4.5 s window: the compiler threads' CPU per command went 0.44, 0.23, 0.09,
+ * 0.05, then about 0.01 ms); a worker runs for days, so the figures are of the steady state.
  */
-const WARMUP_MS = { c1: 3000, c32: 9000 };
+const WARMUP_MS = { c1: 4000, c32: 18_000 };
 
 /** The commands a learner on the Deployments lesson types most: reads, scales, a describe. */
 const MIX = [

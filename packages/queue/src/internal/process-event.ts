@@ -193,7 +193,7 @@ async function applyEvent(
     // With a rate limit, the learner's token is asked for while the turn runs too: on the session
     // this worker holds, the event runs in this round (a refused commit runs it again, as before).
     const taking =
-      commitsAlone && held && ctx.rate ? ctx.store.take(rateKeyOf(data), ctx.rate, data.sentAt) : undefined;
+      commitsAlone && ctx.rate ? ctx.store.take(rateKeyOf(data), ctx.rate, data.sentAt) : undefined;
     taking?.catch(() => {});
     const early = held && guess !== undefined ? ctx.engine.early(tag, data, guess) : undefined;
     const assumed = early?.assumed;
